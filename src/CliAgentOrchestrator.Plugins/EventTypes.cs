@@ -1,0 +1,20 @@
+namespace CliAgentOrchestrator.Plugins;
+
+/// <summary>The event-type strings accepted by <see cref="HookAttribute"/>.</summary>
+public static class EventTypes
+{
+    /// <summary>A message was delivered to a terminal (<see cref="PostSendMessageEvent"/>).</summary>
+    public const string PostSendMessage = "post_send_message";
+
+    /// <summary>A session was created (<see cref="PostCreateSessionEvent"/>).</summary>
+    public const string PostCreateSession = "post_create_session";
+
+    /// <summary>A session was killed (<see cref="PostKillSessionEvent"/>).</summary>
+    public const string PostKillSession = "post_kill_session";
+
+    /// <summary>A terminal was created (<see cref="PostCreateTerminalEvent"/>).</summary>
+    public const string PostCreateTerminal = "post_create_terminal";
+
+    /// <summary>A terminal was killed (<see cref="PostKillTerminalEvent"/>).</summary>
+    public const string PostKillTerminal = "post_kill_terminal";
+}

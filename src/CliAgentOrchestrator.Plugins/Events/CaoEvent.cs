@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace CliAgentOrchestrator.Plugins;
+
+/// <summary>
+/// The base of every CAO event. Events are immutable records: build one with an object
+/// initializer (<c>new PostSendMessageEvent { Sender = "a", Receiver = "b" }</c>), which also makes
+/// them easy to construct in plugin unit tests. Their JSON form uses snake_case names
+/// (<c>event_type</c>, <c>session_id</c>, …); serialize with the runtime type to keep every field.
+/// </summary>
+public record CaoEvent
+{
+    /// <summary>The event type, one of the <see cref="EventTypes"/> constants.</summary>
+    [JsonPropertyName("event_type")]
+    public string EventType { get; init; } = "";
+
+    /// <summary>When the event was created, in UTC.</summary>
+    [JsonPropertyName("timestamp")]
+    public DateTimeOffset Timestamp { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The CAO session the event belongs to (the <c>cao-</c> prefixed session name), when known.</summary>
+    [JsonPropertyName("session_id")]
+    public string? SessionId { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the operation that caused the event, when tracing is on.</summary>
+    [JsonPropertyName("traceparent")]
+    public string? Traceparent { get; init; }
+}
