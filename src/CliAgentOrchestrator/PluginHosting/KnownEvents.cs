@@ -1,0 +1,17 @@
+using System.Collections.Frozen;
+using CliAgentOrchestrator.Plugins;
+
+namespace CliAgentOrchestrator.PluginHosting;
+
+/// <summary>The event types a hook may subscribe to, with the event class each one delivers.</summary>
+internal static class KnownEvents
+{
+    public static readonly FrozenDictionary<string, Type> ByType = new Dictionary<string, Type>
+    {
+        [EventTypes.PostSendMessage] = typeof(PostSendMessageEvent),
+        [EventTypes.PostCreateSession] = typeof(PostCreateSessionEvent),
+        [EventTypes.PostKillSession] = typeof(PostKillSessionEvent),
+        [EventTypes.PostCreateTerminal] = typeof(PostCreateTerminalEvent),
+        [EventTypes.PostKillTerminal] = typeof(PostKillTerminalEvent),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}

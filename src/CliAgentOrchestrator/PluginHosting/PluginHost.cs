@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace CliAgentOrchestrator.PluginHosting;
+
+/// <summary>
+/// Loads plugins, delivers events to them and tears them down. Each plugin gets its own load
+/// context (installed plugins), its own bounded queue and its own reader, so plugins never delay
+/// each other or the server. See docs/plugins.md for the guarantees.
+/// </summary>
+public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
+{
+    private readonly PluginHostOptions _options;
+    private readonly ILogger _logger;
+    private readonly List<LoadedPlugin> _plugins = [];
+    private readonly List<PluginLoadContext> _contexts = [];
+    private FrozenDictionary<string, PluginMailbox[]> _subscribers = FrozenDictionary<string, PluginMailbox[]>.Empty;
+    private int _stopped;
+
+    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _logger = loggerFactory.CreateLogger<PluginHost>();
+    }
+
+    /// <summary>Every plugin entry point seen at load, with its status and counters.</summary>
+    public IReadOnlyList<PluginInfo> Describe()
+    {
+        lock (_plugins)
+            return _plugins.Select(p => p.Describe()).ToList();
+    }
+
+    /// <inheritdoc />
+    public void Publish(CaoEvent e)
+    {
+        // A lookup and a non-blocking write per subscribed plugin: nothing here can block or throw.
+        if (_subscribers.TryGetValue(e.EventType, out var mailboxes))
+        {
+            foreach (var mailbox in mailboxes)
+                mailbox.Post(e);
+        }
+    }
+
+    /// <summary>
+    /// Loads the built-in plugins declared in <paramref name="builtInAssemblies"/>, then every
+    /// installed plugin in <paramref name="folders"/>, sets each up, and starts delivering events.
+    /// </summary>
+    public async Task LoadAsync(IEnumerable<PluginFolder> folders, IEnumerable<Assembly> builtInAssemblies, CancellationToken cancellationToken)
+    {
+        var entryPoints = 0;
+        foreach (var assembly in builtInAssemblies)
+            entryPoints += await LoadEntryPointsAsync(assembly, "built-in", cancellationToken).ConfigureAwait(false);
+
+        var folderList = folders.ToList();
+        foreach (var folder in folderList)
+            entryPoints += await LoadFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+
+        if (entryPoints == 0)
+            _logger.LogInformation("No CAO plugins registered (no CaoPlugin entry points in {Count} plugin folders)", folderList.Count);
+
+        StartDelivery();
+    }
+
+    /// <summary>
+    /// Stops intake, waits up to the drain deadline for queued events to be delivered, then tears
+    /// down, in reverse load order, every plugin whose setup succeeded. Safe to call twice.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
+        List<LoadedPlugin> running;
+        lock (_plugins)
+            running = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
+
+        foreach (var plugin in running)
+            plugin.Mailbox?.Complete();
+        var deadline = Task.Delay(_options.DrainTimeout, cancellationToken);
+        await Task.WhenAll(running.Select(p => p.Mailbox?.DrainAsync(deadline) ?? Task.CompletedTask)).ConfigureAwait(false);
+
+        running.Reverse();
+        foreach (var plugin in running)
+            await TeardownAsync(plugin).ConfigureAwait(false);
+
+        foreach (var context in _contexts)
+            context.Unload();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private void StartDelivery()
+    {
+        List<LoadedPlugin> loaded;
+        lock (_plugins)
+            loaded = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
+        foreach (var plugin in loaded)
+        {
+            plugin.Mailbox = new PluginMailbox(plugin.Name, plugin.Hooks, _options, _logger);
+            plugin.Mailbox.Start();
+        }
+        _subscribers = loaded
+            .SelectMany(p => p.Mailbox!.EventTypes.Select(type => (type, mailbox: p.Mailbox)))
+            .GroupBy(x => x.type)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.mailbox).ToArray(), StringComparer.Ordinal);
+    }
+
+    private async Task TeardownAsync(LoadedPlugin plugin)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.TeardownTimeout);
+            await plugin.Instance!.TeardownAsync(timeout.Token).WaitAsync(_options.TeardownTimeout).ConfigureAwait(false);
+            plugin.Status = PluginStatus.Stopped;
+        }
+        catch (Exception ex)
+        {
+            plugin.Status = PluginStatus.Stopped;
+            _logger.LogWarning(ex, "Plugin '{Plugin}' teardown failed", plugin.Name);
+        }
+    }
+}

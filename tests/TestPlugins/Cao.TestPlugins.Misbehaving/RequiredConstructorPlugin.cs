@@ -1,0 +1,8 @@
+using CliAgentOrchestrator.Plugins;
+
+namespace Cao.TestPlugins;
+
+public sealed class RequiredConstructorPlugin(string webhookUrl) : CaoPlugin
+{
+    public string WebhookUrl { get; } = webhookUrl;
+}
