@@ -13,6 +13,22 @@ namespace CliAgentOrchestrator.Plugins;
 /// </remarks>
 public abstract class CaoPlugin
 {
+    private IPluginContext _context = PluginContext.Detached;
+
+    /// <summary>
+    /// The plugin's logger, settings and view of CAO state. CAO sets it before
+    /// <see cref="SetupAsync"/>; a test may set it in an object initializer. Until then it is
+    /// <see cref="PluginContext.Detached"/>.
+    /// </summary>
+    public IPluginContext Context
+    {
+        get => _context;
+        init => _context = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    // The host attaches the context after creating the plugin with its parameterless constructor.
+    internal void AttachContext(IPluginContext context) => _context = context;
+
     /// <summary>
     /// Called once, after construction, before any event reaches the plugin. Acquire resources
     /// (HTTP clients, configuration) here; throw with a clear message when the plugin is

@@ -83,6 +83,13 @@ public sealed partial class PluginHost
         try
         {
             plugin.Instance = CreateInstance(type);
+            plugin.Instance.AttachContext(new PluginContext
+            {
+                PluginName = plugin.Name,
+                Logger = _loggerFactory.CreateLogger($"CaoPlugin.{plugin.Name}"),
+                Settings = _settings.For(plugin.Name),
+                State = _state,
+            });
             (plugin.Hooks, plugin.Refusals) = HookBinder.Bind(plugin.Instance);
             foreach (var refusal in plugin.Refusals)
                 _logger.LogWarning("Plugin '{Plugin}': {Refusal}", plugin.Name, refusal);

@@ -13,15 +13,25 @@ namespace CliAgentOrchestrator.PluginHosting;
 public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
 {
     private readonly PluginHostOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly PluginSettings _settings;
+    private readonly ICaoState _state;
     private readonly ILogger _logger;
     private readonly List<LoadedPlugin> _plugins = [];
     private readonly List<PluginLoadContext> _contexts = [];
     private FrozenDictionary<string, PluginMailbox[]> _subscribers = FrozenDictionary<string, PluginMailbox[]>.Empty;
     private int _stopped;
 
-    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory)
+    /// <param name="options">Timeouts and queue sizes.</param>
+    /// <param name="loggerFactory">Host and plugin loggers; plugin loggers are named <c>CaoPlugin.&lt;name&gt;</c>.</param>
+    /// <param name="settings">Per-plugin settings handed to each plugin's context.</param>
+    /// <param name="state">The read-only view of CAO state handed to each plugin's context.</param>
+    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null)
     {
         _options = options;
+        _loggerFactory = loggerFactory;
+        _settings = settings ?? PluginSettings.Empty;
+        _state = state ?? PluginContext.Detached.State;
         _logger = loggerFactory.CreateLogger<PluginHost>();
     }
 

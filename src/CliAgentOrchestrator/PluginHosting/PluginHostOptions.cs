@@ -22,8 +22,8 @@ public sealed record PluginHostOptions
     public TimeSpan OverflowWarningInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Reads <c>CAO_PLUGIN_HOOK_TIMEOUT</c>, <c>CAO_PLUGIN_SETUP_TIMEOUT</c>, <c>CAO_PLUGIN_TEARDOWN_TIMEOUT</c>,
-    /// <c>CAO_PLUGIN_DRAIN_TIMEOUT</c> (seconds) and <c>CAO_PLUGIN_QUEUE_CAPACITY</c>; unset or invalid values keep the defaults.
+    /// Reads <c>CAO_PLUGINS_HOOK_TIMEOUT</c>, <c>CAO_PLUGINS_SETUP_TIMEOUT</c>, <c>CAO_PLUGINS_TEARDOWN_TIMEOUT</c>,
+    /// <c>CAO_PLUGINS_DRAIN_TIMEOUT</c> (seconds) and <c>CAO_PLUGINS_QUEUE_CAPACITY</c>; unset or invalid values keep the defaults.
     /// </summary>
     public static PluginHostOptions FromEnvironment(Func<string, string?>? getVariable = null)
     {
@@ -31,11 +31,11 @@ public sealed record PluginHostOptions
         var defaults = new PluginHostOptions();
         return new PluginHostOptions
         {
-            HookTimeout = Seconds(getVariable("CAO_PLUGIN_HOOK_TIMEOUT"), defaults.HookTimeout),
-            SetupTimeout = Seconds(getVariable("CAO_PLUGIN_SETUP_TIMEOUT"), defaults.SetupTimeout),
-            TeardownTimeout = Seconds(getVariable("CAO_PLUGIN_TEARDOWN_TIMEOUT"), defaults.TeardownTimeout),
-            DrainTimeout = Seconds(getVariable("CAO_PLUGIN_DRAIN_TIMEOUT"), defaults.DrainTimeout),
-            QueueCapacity = int.TryParse(getVariable("CAO_PLUGIN_QUEUE_CAPACITY"), out var capacity) && capacity > 0
+            HookTimeout = Seconds(getVariable("CAO_PLUGINS_HOOK_TIMEOUT"), defaults.HookTimeout),
+            SetupTimeout = Seconds(getVariable("CAO_PLUGINS_SETUP_TIMEOUT"), defaults.SetupTimeout),
+            TeardownTimeout = Seconds(getVariable("CAO_PLUGINS_TEARDOWN_TIMEOUT"), defaults.TeardownTimeout),
+            DrainTimeout = Seconds(getVariable("CAO_PLUGINS_DRAIN_TIMEOUT"), defaults.DrainTimeout),
+            QueueCapacity = int.TryParse(getVariable("CAO_PLUGINS_QUEUE_CAPACITY"), out var capacity) && capacity > 0
                 ? capacity
                 : defaults.QueueCapacity,
         };

@@ -38,9 +38,15 @@ public sealed class PluginTestBed : IAsyncDisposable
         return target;
     }
 
+    public string HomeDirectory => _home.Path;
+
+    /// <summary>Settings handed to the plugins; defaults to <c>settings.json</c> in the home with no environment.</summary>
+    public PluginSettings? Settings { get; set; }
+
     public async Task<PluginHost> StartAsync(PluginHostOptions? options = null, params Assembly[] builtIns)
     {
-        Host = new PluginHost(options ?? new PluginHostOptions(), Logs);
+        var settings = Settings ?? PluginSettings.Load(Path.Combine(_home.Path, "settings.json"), new Dictionary<string, string>());
+        Host = new PluginHost(options ?? new PluginHostOptions(), Logs, settings);
         var folders = PluginDiscovery.Discover(PluginDirectories.Resolve(_home.Path, pluginPath: null));
         await Host.LoadAsync(folders, builtIns, CancellationToken.None);
         return Host;

@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Logging;
 
 [assembly: CaoPlugin("recorder", typeof(Cao.TestPlugins.RecorderPlugin))]
 
@@ -10,6 +11,8 @@ public sealed class RecorderPlugin : CaoPlugin
     public override Task SetupAsync(CancellationToken cancellationToken)
     {
         Probe.Record("recorder", "setup");
+        Context.Settings.TryGetValue("greeting", out var greeting);
+        Context.Logger.LogInformation("{Plugin} set up; greeting={Greeting}", Context.PluginName, greeting ?? "(none)");
         return Task.CompletedTask;
     }
 
