@@ -4,38 +4,36 @@ using Microsoft.Extensions.Logging;
 
 namespace CliAgentOrchestrator.PluginHosting;
 
-// Loading: one load context per folder, one LoadedPlugin per entry point, failures isolated.
+// Loading happens in two phases. Reading entry points is cheap and sequential, so names are
+// checked for duplicates and "load order" is simply discovery order. Creating and setting up the
+// plugins runs in parallel, so one plugin with a slow setup does not delay the others or the server.
 public sealed partial class PluginHost
 {
-    private async Task<int> LoadFolderAsync(PluginFolder folder, CancellationToken cancellationToken)
+    private sealed record Candidate(LoadedPlugin Plugin, Type Type, Assembly Assembly);
+
+    private List<Candidate> ReadFolder(PluginFolder folder)
     {
-        var folderName = Path.GetFileName(folder.Path);
         if (folder.EntryAssemblies.Count == 0)
         {
             _logger.LogWarning("Plugin folder '{Folder}' holds no assembly with [assembly: CaoPlugin(...)], skipping", folder.Path);
-            return 0;
+            return [];
         }
 
-        var entryPoints = 0;
         var context = new PluginLoadContext(MainAssembly(folder));
         _contexts.Add(context);
+        var candidates = new List<Candidate>();
         foreach (var path in folder.EntryAssemblies)
         {
-            Assembly assembly;
             try
             {
-                assembly = context.LoadFromAssemblyPath(path);
+                candidates.AddRange(ReadEntryPoints(context.LoadFromAssemblyPath(path), folder.Path));
             }
             catch (Exception ex)
             {
-                Record(new LoadedPlugin(folderName, folder.Path, null) { Error = ex.Message });
-                _logger.LogWarning(ex, "Failed to load plugin '{Plugin}': {Reason}", folderName, ex.Message);
-                entryPoints++;
-                continue;
+                Fail(new LoadedPlugin(Path.GetFileName(folder.Path), folder.Path, null), ex.Message, ex);
             }
-            entryPoints += await LoadEntryPointsAsync(assembly, folder.Path, cancellationToken).ConfigureAwait(false);
         }
-        return entryPoints;
+        return candidates;
     }
 
     // The resolver reads the .deps.json of the project that was published into the folder.
@@ -43,46 +41,39 @@ public sealed partial class PluginHost
         folder.EntryAssemblies.FirstOrDefault(a => File.Exists(Path.ChangeExtension(a, ".deps.json")))
         ?? folder.EntryAssemblies[0];
 
-    private async Task<int> LoadEntryPointsAsync(Assembly assembly, string source, CancellationToken cancellationToken)
+    private List<Candidate> ReadEntryPoints(Assembly assembly, string source)
     {
-        IReadOnlyList<CaoPluginAttribute> entryPoints;
-        try
-        {
-            entryPoints = assembly.GetCustomAttributes<CaoPluginAttribute>().ToList();
-        }
-        catch (Exception ex)
-        {
-            var name = assembly.GetName().Name ?? source;
-            Record(new LoadedPlugin(name, source, null) { Error = ex.Message });
-            _logger.LogWarning(ex, "Failed to load plugin '{Plugin}': {Reason}", name, ex.Message);
-            return 1;
-        }
-
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
             ?? assembly.GetName().Version?.ToString();
-        foreach (var entryPoint in entryPoints)
+        var candidates = new List<Candidate>();
+        foreach (var entryPoint in assembly.GetCustomAttributes<CaoPluginAttribute>())
         {
             var plugin = new LoadedPlugin(entryPoint.Name, source, version);
-            Record(plugin);
-            await LoadEntryPointAsync(plugin, entryPoint.PluginType, assembly, cancellationToken).ConfigureAwait(false);
+            if (!typeof(CaoPlugin).IsAssignableFrom(entryPoint.PluginType) || entryPoint.PluginType.IsAbstract)
+            {
+                Record(plugin);
+                plugin.Error = $"{entryPoint.PluginType.FullName} is not a concrete CaoPlugin subclass";
+                _logger.LogWarning("Plugin entry point '{Plugin}' is not a CaoPlugin subclass, skipping", plugin.Name);
+            }
+            else if ((DuplicateName(plugin) ?? IncompatibleSdk(assembly)) is { } reason)
+            {
+                Fail(plugin, reason);
+            }
+            else
+            {
+                Record(plugin);
+                candidates.Add(new Candidate(plugin, entryPoint.PluginType, assembly));
+            }
         }
-        return entryPoints.Count;
+        return candidates;
     }
 
-    private async Task LoadEntryPointAsync(LoadedPlugin plugin, Type type, Assembly assembly, CancellationToken cancellationToken)
+    private async Task SetUpAsync(Candidate candidate, CancellationToken cancellationToken)
     {
-        if (!typeof(CaoPlugin).IsAssignableFrom(type) || type.IsAbstract)
-        {
-            plugin.Error = $"{type.FullName} is not a concrete CaoPlugin subclass";
-            _logger.LogWarning("Plugin entry point '{Plugin}' is not a CaoPlugin subclass, skipping", plugin.Name);
-            return;
-        }
-        if (Refuse(plugin, DuplicateName(plugin) ?? IncompatibleSdk(assembly)))
-            return;
-
+        var plugin = candidate.Plugin;
         try
         {
-            plugin.Instance = CreateInstance(type);
+            plugin.Instance = CreateInstance(candidate.Type);
             plugin.Instance.AttachContext(new PluginContext
             {
                 PluginName = plugin.Name,
@@ -101,8 +92,7 @@ public sealed partial class PluginHost
         catch (Exception ex)
         {
             var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
-            plugin.Error = cause is TimeoutException ? $"setup did not finish within {_options.SetupTimeout.TotalSeconds}s" : cause.Message;
-            _logger.LogWarning(cause, "Failed to load plugin '{Plugin}': {Reason}", plugin.Name, plugin.Error);
+            Fail(plugin, cause is TimeoutException ? $"setup did not finish within {_options.SetupTimeout.TotalSeconds}s" : cause.Message, cause, record: false);
             return;
         }
 
@@ -117,21 +107,21 @@ public sealed partial class PluginHost
         return (CaoPlugin)constructor.Invoke(null);
     }
 
-    private bool Refuse(LoadedPlugin plugin, string? reason)
+    private void Fail(LoadedPlugin plugin, string reason, Exception? exception = null, bool record = true)
     {
-        if (reason is null)
-            return false;
+        if (record)
+            Record(plugin);
+        plugin.Status = PluginStatus.Failed;
         plugin.Error = reason;
-        _logger.LogWarning("Failed to load plugin '{Plugin}': {Reason}", plugin.Name, reason);
-        return true;
+        _logger.LogWarning(exception, "Failed to load plugin '{Plugin}': {Reason}", plugin.Name, reason);
     }
 
     private string? DuplicateName(LoadedPlugin plugin)
     {
         lock (_plugins)
         {
-            var other = _plugins.FirstOrDefault(p => p != plugin && p.Name == plugin.Name && p.Status == PluginStatus.Loaded);
-            return other is null ? null : $"a plugin named '{plugin.Name}' is already loaded from {other.Source}";
+            var other = _plugins.FirstOrDefault(p => p.Name == plugin.Name && p.Error is null);
+            return other is null ? null : $"a plugin named '{plugin.Name}' is already installed at {other.Source}";
         }
     }
 

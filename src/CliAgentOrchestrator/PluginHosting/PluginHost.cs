@@ -59,17 +59,18 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     /// </summary>
     public async Task LoadAsync(IEnumerable<PluginFolder> folders, IEnumerable<Assembly> builtInAssemblies, CancellationToken cancellationToken)
     {
-        var entryPoints = 0;
-        foreach (var assembly in builtInAssemblies)
-            entryPoints += await LoadEntryPointsAsync(assembly, "built-in", cancellationToken).ConfigureAwait(false);
-
         var folderList = folders.ToList();
+        var candidates = builtInAssemblies.SelectMany(a => ReadEntryPoints(a, "built-in")).ToList();
         foreach (var folder in folderList)
-            entryPoints += await LoadFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+            candidates.AddRange(ReadFolder(folder));
 
+        int entryPoints;
+        lock (_plugins)
+            entryPoints = _plugins.Count;
         if (entryPoints == 0)
             _logger.LogInformation("No CAO plugins registered (no CaoPlugin entry points in {Count} plugin folders)", folderList.Count);
 
+        await Task.WhenAll(candidates.Select(c => Task.Run(() => SetUpAsync(c, cancellationToken), cancellationToken))).ConfigureAwait(false);
         StartDelivery();
     }
 

@@ -138,6 +138,19 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
+    public async Task SecondPluginWithAnInstalledNameIsRefused()
+    {
+        await using var bed = new PluginTestBed();
+        var first = bed.Install(Recorder, "a-recorder");
+        bed.Install(Recorder, "b-recorder");
+        var host = await bed.StartAsync();
+
+        Assert.Contains($"Failed to load plugin 'recorder': a plugin named 'recorder' is already installed at {first}", bed.Logs.Messages(LogLevel.Warning));
+        Assert.Equal([PluginStatus.Loaded, PluginStatus.Failed], host.Describe().Select(p => p.Status));
+        Assert.Equal(["setup"], bed.Records("b-recorder", "recorder").Concat(bed.Records("a-recorder", "recorder")));
+    }
+
+    [Fact]
     public async Task NoInstalledPluginsLogsThatNoneAreRegistered()
     {
         await using var bed = new PluginTestBed();

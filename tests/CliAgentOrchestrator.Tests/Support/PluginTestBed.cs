@@ -31,9 +31,9 @@ public sealed class PluginTestBed : IAsyncDisposable
         Path.Combine(AppContext.BaseDirectory, "testplugins", project);
 
     /// <summary>Copies the published test plugin into its own folder under the plugins directory.</summary>
-    public string Install(string project)
+    public string Install(string project, string? folderName = null)
     {
-        var target = Path.Combine(PluginsDirectory, project);
+        var target = Path.Combine(PluginsDirectory, folderName ?? project);
         CopyDirectory(BuiltPluginFolder(project), target);
         return target;
     }
@@ -53,9 +53,9 @@ public sealed class PluginTestBed : IAsyncDisposable
     }
 
     /// <summary>What the plugin installed from <paramref name="project"/> recorded, without the plugin-name prefix.</summary>
-    public IReadOnlyList<string> Records(string project, string plugin)
+    public IReadOnlyList<string> Records(string folder, string plugin)
     {
-        var file = Path.Combine(PluginsDirectory, project, "records.log");
+        var file = Path.Combine(PluginsDirectory, folder, "records.log");
         if (!File.Exists(file))
             return [];
         var prefix = plugin + "|";

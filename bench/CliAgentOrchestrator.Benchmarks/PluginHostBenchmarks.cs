@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Plugins;
+
+namespace CliAgentOrchestrator.Benchmarks;
+
+/// <summary>The six plugin-host measurements of issue 2. Each prints a median over several runs.</summary>
+internal static class PluginHostBenchmarks
+{
+    private const int Runs = 5;
+
+    public static async Task RunAsync()
+    {
+        Console.WriteLine("== plugin host ==");
+        Report("1. emit, caller side (ns/event, 1 plugin x 1 no-op hook)", await RepeatAsync(EmitCostAsync), "ns");
+        foreach (var (plugins, hooks) in new[] { (1, 1), (10, 1), (1, 5) })
+            Report($"2. throughput emit->hook done, {plugins} plugin(s) x {hooks} hook(s) (events/s)", await RepeatAsync(() => ThroughputAsync(plugins, hooks)), "ev/s");
+        var latency = await LatencyAtRateAsync(10_000, TimeSpan.FromSeconds(2), slowNeighbour: false);
+        Console.WriteLine($"3. emit->hook-start latency at 10k ev/s: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us");
+        var isolated = await LatencyAtRateAsync(1_000, TimeSpan.FromSeconds(2), slowNeighbour: true);
+        Console.WriteLine($"4. fast plugin latency at 1k ev/s beside a plugin sleeping 100 ms/event: p50 {isolated.P50:F1} us, p99 {isolated.P99:F1} us");
+        var (memoryMiB, dropped) = await MemoryWithHungPluginAsync(1_000_000);
+        Console.WriteLine($"5. managed memory growth after 1,000,000 events with a hung hook: {memoryMiB:F1} MiB (dropped {dropped:N0}, queue capacity 10,000)");
+        foreach (var count in new[] { 1, 10, 50 })
+            Report($"6. discover + load + set up {count} installed plugin(s) (ms)", await RepeatAsync(() => LoadTimeAsync(count)), "ms");
+    }
+
+    private static void Report(string what, IReadOnlyList<double> runs, string unit) =>
+        Console.WriteLine($"{what}: median {Stats.Median(runs):N1} {unit} (runs: {string.Join(", ", runs.Select(r => r.ToString("N1")))})");
+
+    private static async Task<IReadOnlyList<double>> RepeatAsync(Func<Task<double>> run)
+    {
+        var results = new List<double>();
+        for (var i = 0; i < Runs; i++)
+            results.Add(await run());
+        return results;
+    }
+
+    private static async Task<double> EmitCostAsync()
+    {
+        const int count = 2_000_000;
+        await using var bench = new PluginBench();
+        var key = Guid.NewGuid().ToString();
+        PluginBench.SetSink(key, _ => { });
+        bench.AddSinkPlugin("noop", key);
+        var host = await bench.StartAsync(new PluginHostOptions { QueueCapacity = count });
+        var e = new PostSendMessageEvent { Message = "x" };
+        for (var i = 0; i < 10_000; i++)
+            host.Publish(e); // warm up
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+            host.Publish(e);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        return elapsed.TotalNanoseconds / count;
+    }
+
+    private static async Task<double> ThroughputAsync(int plugins, int hooks)
+    {
+        const int events = 500_000;
+        await using var bench = new PluginBench();
+        var key = Guid.NewGuid().ToString();
+        var remaining = (long)events * plugins * hooks;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        PluginBench.SetSink(key, _ =>
+        {
+            if (Interlocked.Decrement(ref remaining) == 0)
+                done.SetResult();
+        });
+        for (var p = 0; p < plugins; p++)
+            bench.AddSinkPlugin($"p{p}", key, hooks);
+        var host = await bench.StartAsync(new PluginHostOptions { QueueCapacity = events });
+        var e = new PostSendMessageEvent { Message = "x" };
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < events; i++)
+            host.Publish(e);
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        return events / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static async Task<(double P50, double P99)> LatencyAtRateAsync(int perSecond, TimeSpan duration, bool slowNeighbour)
+    {
+        var count = (int)(perSecond * duration.TotalSeconds);
+        await using var bench = new PluginBench();
+        var key = Guid.NewGuid().ToString();
+        var emitted = new long[count];
+        var started = new long[count];
+        var seen = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        PluginBench.SetSink(key, e =>
+        {
+            started[int.Parse(((PostSendMessageEvent)e).Message)] = Stopwatch.GetTimestamp();
+            if (Interlocked.Increment(ref seen) == count)
+                done.SetResult();
+        });
+        bench.AddSinkPlugin("fast", key);
+        if (slowNeighbour)
+        {
+            bench.AddPlugin("slow", """
+                [Hook(EventTypes.PostSendMessage)]
+                public Task OnSlow(PostSendMessageEvent e) => Task.Delay(100);
+                """);
+        }
+        var host = await bench.StartAsync(new PluginHostOptions { DrainTimeout = TimeSpan.FromMilliseconds(100) });
+        var events = Enumerable.Range(0, count).Select(i => new PostSendMessageEvent { Message = i.ToString() }).ToArray();
+        var interval = Stopwatch.Frequency / perSecond;
+        // Pace on a dedicated thread: spinning on a pool thread would starve the pool the plugins run on.
+        var emitter = new Thread(() =>
+        {
+            var begin = Stopwatch.GetTimestamp();
+            for (var i = 0; i < count; i++)
+            {
+                var due = begin + i * interval;
+                while (Stopwatch.GetTimestamp() < due)
+                    Thread.Yield();
+                emitted[i] = Stopwatch.GetTimestamp();
+                host.Publish(events[i]);
+            }
+        });
+        emitter.Start();
+        emitter.Join();
+        await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var latencies = Enumerable.Range(0, count).Select(i => Stats.TicksToMicroseconds(started[i] - emitted[i])).ToList();
+        return (Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99));
+    }
+
+    private static async Task<(double MiB, long Dropped)> MemoryWithHungPluginAsync(int count)
+    {
+        await using var bench = new PluginBench();
+        bench.AddPlugin("hung", """
+            [Hook(EventTypes.PostSendMessage)]
+            public Task OnHung(PostSendMessageEvent e) => new TaskCompletionSource().Task;
+            """);
+        var host = await bench.StartAsync(new PluginHostOptions { HookTimeout = TimeSpan.FromHours(1), DrainTimeout = TimeSpan.FromMilliseconds(100) });
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < count; i++)
+            host.Publish(new PostSendMessageEvent { Sender = "aaaa1111", Receiver = "bbbb2222", Message = "payload " + i });
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        return ((after - before) / 1024.0 / 1024.0, host.Describe()[0].Dropped);
+    }
+
+    private static async Task<double> LoadTimeAsync(int count)
+    {
+        await using var bench = new PluginBench();
+        for (var i = 0; i < count; i++)
+            bench.AddSinkPlugin($"plugin{i:D2}", "unused-sink-" + Guid.NewGuid(), hooks: 0);
+        var start = Stopwatch.GetTimestamp();
+        var host = await bench.StartAsync(new PluginHostOptions());
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (host.Describe().Count != count)
+            throw new InvalidOperationException("not every plugin loaded");
+        return elapsed;
+    }
+}

@@ -1,0 +1,7 @@
+using CliAgentOrchestrator.Benchmarks;
+
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins]
+var which = args.Length > 0 ? args[0] : "plugins";
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+if (which is "plugins" or "all")
+    await PluginHostBenchmarks.RunAsync();
