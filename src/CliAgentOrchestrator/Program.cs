@@ -1,2 +1,14 @@
-Console.WriteLine("cao: not yet");
-return 0;
+using System.CommandLine;
+using CliAgentOrchestrator.Cli;
+
+// `cao-server` and `cao-mcp-server` are the same program under another name (a symlink or copy):
+// they behave as `cao server` and `cao mcp-server`, like the Python console scripts.
+var invokedAs = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
+if (invokedAs == "cao-server")
+    args = ["server", .. args];
+
+var root = new RootCommand("CAO, the CLI Agent Orchestrator: run AI coding CLIs as cooperating agents in tmux")
+{
+    ServerCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,37 @@
+namespace CliAgentOrchestrator.Api;
+
+/// <summary>Turns exceptions into the Python server's error shape: <c>{"detail": "..."}</c>.</summary>
+public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (ApiException ex) when (!context.Response.HasStarted)
+        {
+            logger.LogInformation("{Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
+            await WriteAsync(context, ex.StatusCode, ex.Message);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, ex.StatusCode, ex.Message);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away; nothing to answer
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            logger.LogError(ex, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, ex.Message);
+        }
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { detail });
+    }
+}

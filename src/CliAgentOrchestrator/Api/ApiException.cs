@@ -1,0 +1,16 @@
+namespace CliAgentOrchestrator.Api;
+
+/// <summary>
+/// A failure the caller can act on: it becomes <c>{"detail": Message}</c> with <see cref="StatusCode"/>,
+/// and is logged without a stack trace. Services throw it for user mistakes (unknown terminal,
+/// bad working directory); everything else is a 500.
+/// </summary>
+public class ApiException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public static ApiException NotFound(string message) => new(StatusCodes.Status404NotFound, message);
+    public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+    public static ApiException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+    public static ApiException Invalid(string message) => new(StatusCodes.Status422UnprocessableEntity, message);
+}
