@@ -6,9 +6,12 @@ using CliAgentOrchestrator.Cli;
 var invokedAs = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
 if (invokedAs == "cao-server")
     args = ["server", .. args];
+else if (invokedAs == "cao-mcp-server")
+    args = ["mcp-server", .. args];
 
 var root = new RootCommand("CAO, the CLI Agent Orchestrator: run AI coding CLIs as cooperating agents in tmux")
 {
     ServerCommand.Create(),
+    McpServerCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,36 @@
+using CliAgentOrchestrator.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CliAgentOrchestrator.Mcp;
+
+/// <summary>
+/// <c>cao mcp-server</c>: the in-session MCP server an agent CLI starts over stdio. Logs go to
+/// stderr because stdout carries the protocol.
+/// </summary>
+public static class McpServerHost
+{
+    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var raw = Environment.GetEnvironmentVariable(TerminalIdentity.Variable);
+        if (raw is not null && !TerminalIdentity.IsValid(raw))
+        {
+            await Console.Error.WriteLineAsync($"{TerminalIdentity.Variable} must be 8 lowercase hex characters, got '{raw}'");
+            return 1;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(settings: null);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var timeout = double.TryParse(Environment.GetEnvironmentVariable("CAO_MCP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 30;
+        // handoff waits up to an hour for its worker, so the HTTP client itself does not time out early
+        builder.Services.AddSingleton(_ => CaoApiClient.FromEnvironment(TimeSpan.FromSeconds(Math.Max(timeout, 3600 + 180))));
+        builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
+        builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
+            .WithStdioServerTransport()
+            .WithTools<OrchestrationTools>();
+        await builder.Build().RunAsync(cancellationToken);
+        return 0;
+    }
+}
