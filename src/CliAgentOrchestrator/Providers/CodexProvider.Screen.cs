@@ -17,8 +17,7 @@ public sealed partial class CodexProvider
         var lines = ScreenLines.Read(screen);
         if (lines.Length == 0) return TerminalStatus.Unknown;
 
-        var input = ScreenLines.LastIndex(lines, PromptLine());
-        var lastUser = LastUserLine(lines, input);
+        var (input, lastUser) = Locate(lines);
 
         // A modal or question below the composer (or with no composer at all) waits for an answer,
         // unless Codex has printed new output since: then it is history.
@@ -40,8 +39,7 @@ public sealed partial class CodexProvider
     public override string ExtractLastMessage(string screen)
     {
         var lines = ScreenLines.Read(screen);
-        var input = ScreenLines.LastIndex(lines, PromptLine());
-        var lastUser = LastUserLine(lines, input);
+        var (input, lastUser) = Locate(lines);
         var end = input > lastUser ? input : lines.Length;
         var start = FirstAnswerLine(lines, lastUser, end);
         if (start < 0) throw new ProviderExtractionException("codex: no assistant answer after the last user message.");
@@ -54,9 +52,16 @@ public sealed partial class CodexProvider
         return message;
     }
 
-    // The last submitted message above the composer (or anywhere, when there is no composer).
-    private static int LastUserLine(string[] lines, int input) =>
-        ScreenLines.LastIndex(lines, UserLine(), before: input >= 0 ? input : lines.Length);
+    // The composer (last prompt-shaped line) and the last submitted message above it. A prompt line
+    // with text far from the bottom is a submitted message whose composer is hidden (a modal or
+    // the transcript scrolled on), so it becomes the last user line and there is no composer.
+    private static (int Input, int LastUser) Locate(string[] lines)
+    {
+        var input = ScreenLines.LastIndex(lines, PromptLine());
+        if (input >= 0 && !NearBottom(lines, input) && UserLine().IsMatch(lines[input])) return (-1, input);
+        var lastUser = ScreenLines.LastIndex(lines, UserLine(), before: input >= 0 ? input : lines.Length);
+        return (input, lastUser);
+    }
 
     private static int FirstAnswerLine(string[] lines, int lastUser, int before)
     {

@@ -45,7 +45,8 @@ public sealed partial class KiroCliProvider
         var start = ScreenLines.FirstIndex(lines, ResponseLine(), turnStart, end);
         if (start >= 0)
         {
-            var body = lines[start..end].Select((l, i) => i == 0 ? ResponseLine().Replace(l, "", 1) : l);
+            // Every "> " at column 0 opens an answer block (a turn can hold several); drop the markers.
+            var body = lines[start..end].Select(l => ResponseLine().Replace(l, "", 1));
             var message = ScreenLines.JoinMessage(body);
             if (message.Length > 0) return message;
         }
