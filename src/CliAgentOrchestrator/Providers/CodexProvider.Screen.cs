@@ -53,12 +53,15 @@ public sealed partial class CodexProvider
     }
 
     // The composer (last prompt-shaped line) and the last submitted message above it. A prompt line
-    // with text far from the bottom is a submitted message whose composer is hidden (a modal or
-    // the transcript scrolled on), so it becomes the last user line and there is no composer.
+    // with text that is far from the bottom, or has transcript output below it, is a submitted
+    // message whose composer is hidden (a modal, or the screen caught mid-redraw): it becomes the
+    // last user line and there is no composer.
     private static (int Input, int LastUser) Locate(string[] lines)
     {
         var input = ScreenLines.LastIndex(lines, PromptLine());
-        if (input >= 0 && !NearBottom(lines, input) && UserLine().IsMatch(lines[input])) return (-1, input);
+        if (input >= 0 && UserLine().IsMatch(lines[input])
+            && (!NearBottom(lines, input) || ScreenLines.FirstIndex(lines, AssistantLine(), input + 1) >= 0))
+            return (-1, input);
         var lastUser = ScreenLines.LastIndex(lines, UserLine(), before: input >= 0 ? input : lines.Length);
         return (input, lastUser);
     }

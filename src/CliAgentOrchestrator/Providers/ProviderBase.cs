@@ -106,7 +106,8 @@ public abstract class ProviderBase(ProviderContext context) : IProvider
                 Access = FileAccess.Write,
                 UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
             };
-            using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options)) writer.Write(content);
+            // No BOM: the files are read by `cat` into a command line and by CLIs that do not expect one.
+            using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(false), options)) writer.Write(content);
             // UnixCreateMode applies only to new files; an old file from a reused id keeps its mode.
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
