@@ -63,6 +63,10 @@ public sealed partial class ClaudeCodeProvider
     [GeneratedRegex(@"^\s*[>❯](\s|$)")]
     private static partial Regex PromptLine();
 
+    // The empty input box: once it is drawn, start-up dialogs above it are history.
+    [GeneratedRegex(@"^\s*[>❯]$")]
+    private static partial Regex EmptyInputLine();
+
     [GeneratedRegex(@"^\s*[>❯]\s+\S")]
     private static partial Regex TypedPromptLine();
 

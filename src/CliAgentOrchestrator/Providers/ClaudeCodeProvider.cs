@@ -123,10 +123,10 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     protected override IReadOnlyList<StartupDialog> StartupDialogs { get; } =
     [
         // "Do you trust the files in this folder?" — option 1, already selected, is "Yes, I trust this folder".
-        new("claude trust folder", s => ScreenLines.Tail(s, 15).Contains("trust this folder", StringComparison.OrdinalIgnoreCase)
-            || ScreenLines.Tail(s, 15).Contains("trust the files in this folder", StringComparison.OrdinalIgnoreCase), ["Enter"]),
+        new("claude trust folder", s => ScreenLines.ShowsUnanswered(s, "trust this folder", EmptyInputLine())
+            || ScreenLines.ShowsUnanswered(s, "trust the files in this folder", EmptyInputLine()), ["Enter"]),
         // Bypass-permissions warning: "1. No, exit" is selected; move to "2. Yes, I accept".
-        new("claude bypass permissions", s => ScreenLines.Tail(s, 15).Contains("Yes, I accept", StringComparison.Ordinal), ["Down", "Enter"]),
+        new("claude bypass permissions", s => ScreenLines.ShowsUnanswered(s, "Yes, I accept", EmptyInputLine()), ["Down", "Enter"]),
     ];
 
     private string? ConfigValue(string key) =>

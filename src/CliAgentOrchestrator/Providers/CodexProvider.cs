@@ -77,17 +77,19 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
     }
 
     /// <inheritdoc />
-    protected override IReadOnlyList<StartupDialog> StartupDialogs { get; } =
+    protected override IReadOnlyList<StartupDialog> StartupDialogs =>
     [
         // Both trust prompts preselect "Yes".
-        new("codex trust folder", s => ScreenLines.Tail(s, 15) is var t
-            && (t.Contains("allow Codex to work in this folder", StringComparison.OrdinalIgnoreCase)
-                || t.Contains("Do you trust the contents of this directory", StringComparison.OrdinalIgnoreCase)), ["Enter"]),
+        new("codex trust folder", s => IsWaitingOn(s, "allow Codex to work in this folder")
+            || IsWaitingOn(s, "Do you trust the contents of this directory"), ["Enter"]),
         // "3. Skip until next version".
-        new("codex update", s => ScreenLines.Tail(s, 12) is var t
-            && t.Contains("Update available", StringComparison.OrdinalIgnoreCase)
-            && t.Contains("Press enter to continue", StringComparison.OrdinalIgnoreCase), ["3", "Enter"]),
+        new("codex update", s => IsWaitingOn(s, "Update available"), ["3", "Enter"]),
     ];
+
+    // The dialog's text is near the bottom and the screen reads as a question still open.
+    private bool IsWaitingOn(string plain, string text) =>
+        ScreenLines.Tail(plain, 15).Contains(text, StringComparison.OrdinalIgnoreCase)
+        && GetStatus(plain) == TerminalStatus.WaitingUserAnswer;
 
     internal static string TomlString(string value)
     {

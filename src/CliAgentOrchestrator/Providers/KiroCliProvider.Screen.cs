@@ -22,8 +22,7 @@ public sealed partial class KiroCliProvider
             return TerminalStatus.WaitingUserAnswer;
 
         // The trust-all-tools consent is a modal: waiting until any prompt appears below it.
-        var consent = ScreenLines.LastIndex(lines, ConsentDialog());
-        if (consent >= 0 && CountIdleLines(lines, consent + 1) == 0) return TerminalStatus.WaitingUserAnswer;
+        if (IsConsentShowing(lines)) return TerminalStatus.WaitingUserAnswer;
 
         var turnStart = TurnStart(lines, bottom);
         if (ScreenLines.LastIndex(lines, TroubleLine(), turnStart) >= 0) return TerminalStatus.Error;
@@ -51,6 +50,12 @@ public sealed partial class KiroCliProvider
             if (message.Length > 0) return message;
         }
         return TuiAnswer(lines, bottom) ?? throw new ProviderExtractionException("kiro_cli: no answer marker ('> ' or 'Credits:') on the screen.");
+    }
+
+    private static bool IsConsentShowing(string[] lines)
+    {
+        var consent = ScreenLines.LastIndex(lines, ConsentDialog());
+        return consent >= 0 && CountIdleLines(lines, consent + 1) == 0;
     }
 
     private static bool IsIdleLine(string line) => LegacyPrompt().IsMatch(line) || TuiPlaceholder().IsMatch(line);

@@ -48,8 +48,7 @@ public sealed partial class KiroCliProvider(ProviderContext context) : ProviderB
     protected override IReadOnlyList<StartupDialog> StartupDialogs { get; } =
     [
         // Trust-all-tools consent: the cursor starts on "No, exit"; one down is "Yes, I accept".
-        new("kiro trust all tools", s => ScreenLines.Tail(s, 12) is var t
-            && t.Contains("Yes, I accept", StringComparison.Ordinal)
-            && t.Contains("trust all tools", StringComparison.OrdinalIgnoreCase), ["Down", "Enter"]),
+        new("kiro trust all tools", s => ScreenLines.Tail(s, 12).Contains("trust all tools", StringComparison.OrdinalIgnoreCase)
+            && IsConsentShowing(ScreenLines.Read(s)), ["Down", "Enter"]),
     ];
 }

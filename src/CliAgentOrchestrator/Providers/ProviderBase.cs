@@ -144,17 +144,21 @@ public abstract class ProviderBase(ProviderContext context) : IProvider
     private async Task WaitUntilReadyAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var answered = new Dictionary<string, DateTime>();
+        var answered = new Dictionary<string, (DateTime At, string Screen)>();
         var screen = "";
         while (true)
         {
             screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
-            var dialog = FindDialog(screen, answered);
+            var dialog = ShowingDialog(screen);
             if (dialog is not null)
             {
-                answered[dialog.Name] = DateTime.UtcNow;
-                foreach (var key in dialog.Keys)
-                    await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
+                // Never "ready" while a known dialog is up: it may itself read as waiting_user_answer.
+                if (ShouldAnswer(dialog, screen, answered))
+                {
+                    answered[dialog.Name] = (DateTime.UtcNow, screen);
+                    foreach (var key in dialog.Keys)
+                        await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
+                }
             }
             else if (IsReady(console.CurrentStatus) || IsReady(GetStatus(screen)))
             {
@@ -174,18 +178,20 @@ public abstract class ProviderBase(ProviderContext context) : IProvider
     /// <summary>The program named in timeout messages.</summary>
     protected virtual string LaunchBinaryHint => Key;
 
-    private StartupDialog? FindDialog(string screen, Dictionary<string, DateTime> answered)
+    private StartupDialog? ShowingDialog(string screen)
     {
         var dialogs = StartupDialogs;
         if (dialogs.Count == 0) return null;
         var plain = AnsiText.Strip(screen);
-        foreach (var dialog in dialogs)
-        {
-            if (answered.TryGetValue(dialog.Name, out var at) && DateTime.UtcNow - at < Timings.DialogRetryAfter) continue;
-            if (dialog.IsShowing(plain)) return dialog;
-        }
-        return null;
+        return dialogs.FirstOrDefault(d => d.IsShowing(plain));
     }
+
+    // A dialog is answered once. It is answered again only if the screen has not changed at all since
+    // (the keys were lost); a screen that changed is the CLI reacting, and more keys would land in
+    // whatever comes next.
+    private bool ShouldAnswer(StartupDialog dialog, string screen, Dictionary<string, (DateTime At, string Screen)> answered) =>
+        !answered.TryGetValue(dialog.Name, out var last)
+        || (DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen);
 
     private bool IsReady(TerminalStatus status) =>
         status is TerminalStatus.Idle or TerminalStatus.Completed

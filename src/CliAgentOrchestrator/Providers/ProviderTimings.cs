@@ -15,7 +15,7 @@ public sealed record ProviderTimings
     /// <summary>How often status is checked (and dialogs looked for) while the CLI starts.</summary>
     public TimeSpan ReadyPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A dialog still on screen this long after it was answered is answered again.</summary>
+    /// <summary>A dialog answered this long ago, on a screen that has not changed since, is answered again.</summary>
     public TimeSpan DialogRetryAfter { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Overrides the provider's init timeout (profile, env, default) when set.</summary>

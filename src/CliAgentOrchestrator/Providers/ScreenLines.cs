@@ -37,6 +37,19 @@ internal static class ScreenLines
         return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - count)));
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is on one of the last <paramref name="window"/> lines with no line
+    /// matching <paramref name="answeredBy"/> (the CLI's own prompt) below it: a dialog still waiting.
+    /// </summary>
+    public static bool ShowsUnanswered(string plainText, string text, Regex answeredBy, int window = 20)
+    {
+        var lines = Read(plainText);
+        var at = -1;
+        for (var i = lines.Length - 1; i >= Math.Max(0, lines.Length - window); i--)
+            if (lines[i].Contains(text, StringComparison.OrdinalIgnoreCase)) { at = i; break; }
+        return at >= 0 && LastIndex(lines, answeredBy, at + 1) < 0;
+    }
+
     /// <summary>Joins lines, trimming blank lines at both ends and common trailing whitespace.</summary>
     public static string JoinMessage(IEnumerable<string> lines)
     {

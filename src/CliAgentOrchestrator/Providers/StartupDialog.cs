@@ -5,6 +5,7 @@ namespace CliAgentOrchestrator.Providers;
 /// skip an update), and the keys that answer it.
 /// </summary>
 /// <param name="Name">For logs and timeout messages.</param>
-/// <param name="IsShowing">True when the (escape-stripped) screen shows the dialog now.</param>
+/// <param name="IsShowing">True when the (escape-stripped) screen shows the dialog now, still unanswered;
+/// false when its text is only left in scrollback, or init would wait on it until the timeout.</param>
 /// <param name="Keys">tmux key names to send, in order.</param>
 public sealed record StartupDialog(string Name, Func<string, bool> IsShowing, IReadOnlyList<string> Keys);

@@ -92,6 +92,38 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
+    public async Task ADialogLeftInScrollbackIsNotAnsweredTwice()
+    {
+        var provider = new KiroCliProvider(Context()) { Timings = Fast with { DialogRetryAfter = TimeSpan.Zero } };
+        var dialog = ProviderFixtures.Read("kiro_trust_all_tools_dialog_active.txt");
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => dialog };
+        var answeredAt = 0;
+        console.OnKey = key => { if (key == "Enter") answeredAt = console.Captures; return null; };
+        // After the answer the dialog text stays on screen while Kiro loads, then the prompt appears.
+        console.OnCapture = n => answeredAt == 0 ? null : n < answeredAt + 5 ? dialog + "\nLoading " + n : dialog + "\n[developer] > ";
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Down", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task ADialogThatIgnoredTheKeysIsAnsweredAgain()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast with { DialogRetryAfter = TimeSpan.FromMilliseconds(30) } };
+        var enters = 0;
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => ProviderFixtures.Read("codex_update_dialog.txt"),
+            OnKey = key => key == "Enter" && ++enters == 2 ? ProviderFixtures.Read("codex_update_dialog_scrollback.txt") : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["3", "Enter", "3", "Enter"], console.Keys);
+    }
+
+    [Fact]
     public async Task CodexUpdateDialogIsSkippedWithOptionThree()
     {
         var provider = new CodexProvider(Context()) { Timings = Fast };
@@ -104,6 +136,47 @@ public sealed class ProviderInitTests : IDisposable
         await provider.InitializeAsync(console, CancellationToken.None);
 
         Assert.Equal(["3", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task CodexTrustPromptIsAcceptedWithEnter()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => "> You are in /work/repo\n\n  Do you trust the contents of this directory?\n\n› 1. Yes, continue\n  2. No, quit\n\n  Press enter to continue",
+            OnKey = key => key == "Enter" ? ">_ OpenAI Codex\n\n› \n\n  ? for shortcuts" : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task ClaudeBypassWarningIsAcceptedWithDownThenEnter()
+    {
+        var provider = new ClaudeCodeProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => "WARNING: Claude Code running in Bypass Permissions mode\n\n❯ 1. No, exit\n  2. Yes, I accept\n\nEnter to confirm · Esc to exit",
+            OnKey = key => key == "Enter" ? "WARNING: Claude Code running in Bypass Permissions mode\n  2. Yes, I accept\n" + new string('─', 40) + "\n❯ \n" + new string('─', 40) : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Down", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task DialogTextLeftInScrollbackDoesNotHoldInitBack()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => ProviderFixtures.Read("codex_update_dialog_scrollback.txt") };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Empty(console.Keys);
     }
 
     [Fact]
