@@ -10,6 +10,10 @@ public interface ITerminalConsole
     string TerminalId { get; }
 
     /// <summary>Types <paramref name="text"/> as a shell command line and presses Enter once.</summary>
+    /// <remarks>
+    /// Counts as input for the status latch (like <c>send_input</c>): providers call it to launch their
+    /// CLI and then wait for a ready status, which must not be a reading latched from the bare shell.
+    /// </remarks>
     Task RunCommandAsync(string text, CancellationToken cancellationToken);
 
     /// <summary>Sends one tmux key name (<c>Enter</c>, <c>Down</c>, <c>C-c</c>, <c>3</c>, …) without Enter.</summary>

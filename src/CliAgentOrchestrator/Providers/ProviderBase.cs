@@ -1,0 +1,199 @@
+namespace CliAgentOrchestrator.Providers;
+
+/// <summary>
+/// The common provider recipe (reference §8.3): wait for the shell, remember what it is, launch
+/// the CLI, answer the dialogs this CLI is known to show, wait until it is ready. Subclasses supply
+/// the launch command, the dialogs and the screen rules; temp files go through
+/// <see cref="WriteTempFile"/> so <see cref="Cleanup"/> can remove them.
+/// </summary>
+public abstract class ProviderBase(ProviderContext context) : IProvider
+{
+    // Lines of scrollback read with the visible screen when judging readiness during init; enough for
+    // rules that look back at the previous prompt, small enough to stay cheap at 1 Hz.
+    private const int InitCaptureHistory = 100;
+
+    private readonly List<string> _tempFiles = [];
+
+    /// <summary>The terminal and profile this instance serves.</summary>
+    public ProviderContext Context { get; } = context;
+
+    /// <summary>Init clocks; tests replace them.</summary>
+    public ProviderTimings Timings { get; init; } = new();
+
+    /// <summary>The pane's foreground command before the CLI was launched (e.g. <c>bash</c>); null before init.</summary>
+    /// <remarks>The terminal service persists it; a pane back on this command means the CLI exited.</remarks>
+    public string? ShellBaseline { get; private set; }
+
+    /// <inheritdoc />
+    public abstract string Key { get; }
+
+    /// <inheritdoc />
+    public abstract string ExitCommand { get; }
+
+    /// <inheritdoc />
+    public virtual int PasteEnterCount => 2;
+
+    /// <inheritdoc />
+    public virtual TimeSpan PasteSubmitDelay => TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long init may take: profile <c>provider_init_timeout</c>, env, else 60 s.</summary>
+    public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile);
+
+    /// <summary>The shell command line that starts the CLI. May write temp files (prompt, MCP config).</summary>
+    public abstract string BuildLaunchCommand();
+
+    /// <summary>Start-up dialogs this CLI may show, answered during init.</summary>
+    protected virtual IReadOnlyList<StartupDialog> StartupDialogs => [];
+
+    /// <summary>Whether a waiting-for-user screen ends init (e.g. a login menu the operator must answer).</summary>
+    protected virtual bool WaitingUserAnswerEndsInit => false;
+
+    /// <inheritdoc />
+    public abstract TerminalStatus GetStatus(string screen);
+
+    /// <inheritdoc />
+    public abstract string ExtractLastMessage(string screen);
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(ITerminalConsole console, CancellationToken cancellationToken)
+    {
+        var timeout = InitTimeout;
+        await WaitForShellAsync(console, timeout, cancellationToken).ConfigureAwait(false);
+        ShellBaseline = await console.CurrentCommandAsync(cancellationToken).ConfigureAwait(false);
+        await console.RunCommandAsync(BuildLaunchCommand(), cancellationToken).ConfigureAwait(false);
+        await WaitUntilReadyAsync(console, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual void Cleanup()
+    {
+        lock (_tempFiles)
+        {
+            foreach (var file in _tempFiles)
+            {
+                try { File.Delete(file); }
+                catch (IOException) { } // already gone or busy: nothing useful to do at teardown
+                catch (UnauthorizedAccessException) { }
+            }
+            _tempFiles.Clear();
+        }
+    }
+
+    /// <summary><c>&lt;home&gt;/tmp</c>, where per-terminal files live.</summary>
+    protected string TempDirectory => Path.Combine(Context.HomeDirectory, "tmp");
+
+    /// <summary>The path of this terminal's temp file with <paramref name="suffix"/> (e.g. <c>.prompt</c>).</summary>
+    protected string TempFilePath(string suffix) => Path.Combine(TempDirectory, Context.TerminalId + suffix);
+
+    /// <summary>
+    /// Writes a per-terminal temp file readable by the owner only (0600; the directory 0700), because
+    /// prompts and MCP env blocks can hold secrets substituted from <c>.env</c>.
+    /// </summary>
+    protected string WriteTempFile(string suffix, string content)
+    {
+        var path = TempFilePath(suffix);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(TempDirectory);
+            File.WriteAllText(path, content);
+        }
+        else
+        {
+            Directory.CreateDirectory(TempDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.Create,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            };
+            // No BOM: the files are read by `cat` into a command line and by CLIs that do not expect one.
+            using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(false), options)) writer.Write(content);
+            // UnixCreateMode applies only to new files; an old file from a reused id keeps its mode.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        lock (_tempFiles) if (!_tempFiles.Contains(path)) _tempFiles.Add(path);
+        return path;
+    }
+
+    private async Task WaitForShellAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? last = null;
+        var stableSince = DateTime.UtcNow;
+        while (true)
+        {
+            var screen = (await console.CaptureAsync(0, cancellationToken).ConfigureAwait(false)).Trim();
+            var now = DateTime.UtcNow;
+            if (screen.Length == 0 || screen != last)
+            {
+                last = screen;
+                stableSince = now;
+            }
+            else if (now - stableSince >= Timings.ShellStableFor)
+            {
+                return;
+            }
+            if (now >= deadline)
+                throw new TimeoutException(
+                    $"{Key}: the shell in terminal {console.TerminalId} did not settle within {timeout.TotalSeconds:0.#} s " +
+                    "(screen empty or still changing); check the tmux pane.");
+            await Task.Delay(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var answered = new Dictionary<string, (DateTime At, string Screen)>();
+        var screen = "";
+        while (true)
+        {
+            screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
+            var dialog = ShowingDialog(screen);
+            if (dialog is not null)
+            {
+                // Never "ready" while a known dialog is up: it may itself read as waiting_user_answer.
+                if (ShouldAnswer(dialog, screen, answered))
+                {
+                    answered[dialog.Name] = (DateTime.UtcNow, screen);
+                    foreach (var key in dialog.Keys)
+                        await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (IsReady(console.CurrentStatus) || IsReady(GetStatus(screen)))
+            {
+                // Either the status monitor or our own reading of a fresh capture is enough: the
+                // monitor can lag (quiescence timer, stalled pipe), the capture cannot.
+                return;
+            }
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException(
+                    $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
+                    $"(status {GetStatus(screen)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
+                    $"provider_init_timeout in the profile / {Providers.InitTimeout.EnvironmentVariable}.");
+            await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The program named in timeout messages.</summary>
+    protected virtual string LaunchBinaryHint => Key;
+
+    private StartupDialog? ShowingDialog(string screen)
+    {
+        var dialogs = StartupDialogs;
+        if (dialogs.Count == 0) return null;
+        var plain = AnsiText.Strip(screen);
+        return dialogs.FirstOrDefault(d => d.IsShowing(plain));
+    }
+
+    // A dialog is answered once. It is answered again only if the screen has not changed at all since
+    // (the keys were lost); a screen that changed is the CLI reacting, and more keys would land in
+    // whatever comes next.
+    private bool ShouldAnswer(StartupDialog dialog, string screen, Dictionary<string, (DateTime At, string Screen)> answered) =>
+        !answered.TryGetValue(dialog.Name, out var last)
+        || (DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen);
+
+    private bool IsReady(TerminalStatus status) =>
+        status is TerminalStatus.Idle or TerminalStatus.Completed
+        || (WaitingUserAnswerEndsInit && status == TerminalStatus.WaitingUserAnswer);
+}

@@ -1,0 +1,246 @@
+using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Providers;
+
+namespace CliAgentOrchestrator.Tests.Providers;
+
+/// <summary>The common init recipe of <see cref="ProviderBase"/> (reference §8.3).</summary>
+public sealed class ProviderInitTests : IDisposable
+{
+    private static readonly ProviderTimings Fast = new()
+    {
+        ShellStableFor = TimeSpan.FromMilliseconds(60),
+        ShellPollInterval = TimeSpan.FromMilliseconds(10),
+        ReadyPollInterval = TimeSpan.FromMilliseconds(10),
+        DialogRetryAfter = TimeSpan.FromSeconds(30),
+        InitTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    private readonly TempDirectory _home = new();
+
+    private ProviderContext Context(AgentProfile? profile = null) =>
+        new("0123abcd", "cao-t", "developer-ab12", profile, null, _home.Path, AgentProfileName: "developer");
+
+    [Fact]
+    public async Task WaitsForTheShellRecordsItThenLaunchesAndReturnsWhenIdle()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => "$ mock_cli\nMockCli ready.\n❯ " };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal([provider.BuildLaunchCommand()], console.Commands);
+        Assert.Equal("bash", provider.ShellBaseline);
+        Assert.Empty(console.Keys);
+    }
+
+    [Fact]
+    public async Task DoesNotLaunchBeforeTheShellScreenHoldsStill()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast };
+        var launchedAtCapture = 0;
+        var console = new ScriptedConsole("");
+        // Empty for three captures, then changing for three more, then stable.
+        console.OnCapture = n => n <= 3 ? "" : n <= 6 ? "$ " + new string('.', n) : null;
+        console.OnCommand = _ => { launchedAtCapture = console.Captures; return "MockCli ready.\n❯ "; };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.True(launchedAtCapture > 7, $"launched at capture {launchedAtCapture}, before the screen settled");
+    }
+
+    [Fact]
+    public async Task TheStatusMonitorCanAlsoDeclareTheCliReady()
+    {
+        var provider = new KiroCliProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ");
+        console.OnCommand = _ => { console.CurrentStatus = TerminalStatus.Idle; return "loading…"; };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Single(console.Commands);
+    }
+
+    [Fact]
+    public async Task ClaudeTrustDialogIsAcceptedWithEnter()
+    {
+        var provider = new ClaudeCodeProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => "Do you trust the files in this folder?\n\n❯ 1. Yes, I trust this folder\n  2. No, exit\n\nEnter to confirm · Esc to exit",
+            OnKey = key => key == "Enter" ? "╭───╮\n" + new string('─', 40) + "\n❯ \n" + new string('─', 40) + "\n  ? for shortcuts" : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task KiroTrustAllToolsConsentIsAcceptedWithDownThenEnter()
+    {
+        var provider = new KiroCliProvider(Context()) { Timings = Fast };
+        var dialog = ProviderFixtures.Read("kiro_trust_all_tools_dialog_active.txt");
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => dialog,
+            OnKey = key => key == "Enter" ? dialog + "\n[developer] > " : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Down", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task ADialogLeftInScrollbackIsNotAnsweredTwice()
+    {
+        var provider = new KiroCliProvider(Context()) { Timings = Fast with { DialogRetryAfter = TimeSpan.Zero } };
+        var dialog = ProviderFixtures.Read("kiro_trust_all_tools_dialog_active.txt");
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => dialog };
+        var answeredAt = 0;
+        console.OnKey = key => { if (key == "Enter") answeredAt = console.Captures; return null; };
+        // After the answer the dialog text stays on screen while Kiro loads, then the prompt appears.
+        console.OnCapture = n => answeredAt == 0 ? null : n < answeredAt + 5 ? dialog + "\nLoading " + n : dialog + "\n[developer] > ";
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Down", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task ADialogThatIgnoredTheKeysIsAnsweredAgain()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast with { DialogRetryAfter = TimeSpan.FromMilliseconds(30) } };
+        var enters = 0;
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => ProviderFixtures.Read("codex_update_dialog.txt"),
+            OnKey = key => key == "Enter" && ++enters == 2 ? ProviderFixtures.Read("codex_update_dialog_scrollback.txt") : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["3", "Enter", "3", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task CodexUpdateDialogIsSkippedWithOptionThree()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => ProviderFixtures.Read("codex_update_dialog.txt"),
+            OnKey = key => key == "Enter" ? ProviderFixtures.Read("codex_update_dialog_scrollback.txt") : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["3", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task CodexTrustPromptIsAcceptedWithEnter()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => "> You are in /work/repo\n\n  Do you trust the contents of this directory?\n\n› 1. Yes, continue\n  2. No, quit\n\n  Press enter to continue",
+            OnKey = key => key == "Enter" ? ">_ OpenAI Codex\n\n› \n\n  ? for shortcuts" : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task ClaudeBypassWarningIsAcceptedWithDownThenEnter()
+    {
+        var provider = new ClaudeCodeProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => "WARNING: Claude Code running in Bypass Permissions mode\n\n❯ 1. No, exit\n  2. Yes, I accept\n\nEnter to confirm · Esc to exit",
+            OnKey = key => key == "Enter" ? "WARNING: Claude Code running in Bypass Permissions mode\n  2. Yes, I accept\n" + new string('─', 40) + "\n❯ \n" + new string('─', 40) : null,
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Down", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task DialogTextLeftInScrollbackDoesNotHoldInitBack()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => ProviderFixtures.Read("codex_update_dialog_scrollback.txt") };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Empty(console.Keys);
+    }
+
+    [Fact]
+    public async Task ACliThatNeverGetsReadyTimesOutWithAClearMessage()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromMilliseconds(300) } };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => "$ mock_cli\nstill loading" };
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => provider.InitializeAsync(console, CancellationToken.None));
+
+        Assert.Contains("mock_cli did not become ready", error.Message);
+        Assert.Contains("0123abcd", error.Message);
+        Assert.Contains("provider_init_timeout", error.Message);
+    }
+
+    [Fact]
+    public async Task AShellThatNeverSettlesTimesOutBeforeLaunching()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromMilliseconds(200) } };
+        var console = new ScriptedConsole("$ ") { OnCapture = n => "$ " + n };
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => provider.InitializeAsync(console, CancellationToken.None));
+
+        Assert.Contains("shell", error.Message);
+        Assert.Empty(console.Commands);
+    }
+
+    [Fact]
+    public async Task InitStopsWhenCancelled()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromSeconds(30) } };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => "loading" };
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.InitializeAsync(console, cts.Token));
+    }
+
+    [Fact]
+    public async Task MockCliStartsForRealInAnInteractiveShellAndAnswers()
+    {
+        using var console = new PtyConsole(_home.Path);
+        var provider = new MockCliProvider(Context()) { Timings = Fast with { ShellStableFor = TimeSpan.FromMilliseconds(300), InitTimeout = TimeSpan.FromSeconds(20) } };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+        Assert.Contains("MockCli ready.", console.Output);
+
+        await console.RunCommandAsync("hello from the test", CancellationToken.None);
+        var screen = await console.WaitForAsync(o => provider.GetStatus(o) == TerminalStatus.Completed);
+        Assert.Equal("hello from the test", provider.ExtractLastMessage(screen));
+
+        await console.RunCommandAsync(provider.ExitCommand, CancellationToken.None);
+        await console.WaitForAsync(o => o.Contains("goodbye"));
+    }
+
+    [Fact]
+    public void InitTimeoutComesFromTheProfileThenTheEnvironmentThenTheDefault()
+    {
+        var profile = new AgentProfile { Name = "p", ProviderInitTimeout = 12 };
+        Assert.Equal(TimeSpan.FromSeconds(12), InitTimeout.Resolve(profile, environment: _ => "99"));
+        Assert.Equal(TimeSpan.FromSeconds(99), InitTimeout.Resolve(new AgentProfile { Name = "p" }, environment: _ => "99"));
+        Assert.Equal(TimeSpan.FromSeconds(60), InitTimeout.Resolve(null, environment: _ => null));
+        Assert.Equal(TimeSpan.FromSeconds(60), InitTimeout.Resolve(null, environment: _ => "not a number"));
+        Assert.Equal(TimeSpan.FromSeconds(15), InitTimeout.Resolve(null, TimeSpan.FromSeconds(15), _ => null));
+    }
+
+    public void Dispose() => _home.Dispose();
+}

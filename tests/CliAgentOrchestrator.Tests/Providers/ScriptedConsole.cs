@@ -1,0 +1,59 @@
+using CliAgentOrchestrator.Providers;
+
+namespace CliAgentOrchestrator.Tests.Providers;
+
+/// <summary>
+/// A terminal whose screen the test controls: commands and keys are recorded, and each may change
+/// the screen the way the real CLI would (launch shows a dialog, a key dismisses it).
+/// </summary>
+internal sealed class ScriptedConsole : ITerminalConsole
+{
+    private readonly object _gate = new();
+    private string _screen;
+
+    public ScriptedConsole(string initialScreen) => _screen = initialScreen;
+
+    public string TerminalId => "0123abcd";
+
+    public List<string> Commands { get; } = [];
+
+    public List<string> Keys { get; } = [];
+
+    public int Captures { get; private set; }
+
+    public TerminalStatus CurrentStatus { get; set; } = TerminalStatus.Unknown;
+
+    /// <summary>Called with each command typed; returns the new screen, or null to keep it.</summary>
+    public Func<string, string?> OnCommand { get; set; } = _ => null;
+
+    /// <summary>Called with each key sent; returns the new screen, or null to keep it.</summary>
+    public Func<string, string?> OnKey { get; set; } = _ => null;
+
+    /// <summary>Called on every capture; returns the new screen, or null to keep it (e.g. a screen that never settles).</summary>
+    public Func<int, string?> OnCapture { get; set; } = _ => null;
+
+    public string Screen { get { lock (_gate) return _screen; } set { lock (_gate) _screen = value; } }
+
+    public Task RunCommandAsync(string text, CancellationToken cancellationToken)
+    {
+        Commands.Add(text);
+        if (OnCommand(text) is { } next) Screen = next;
+        return Task.CompletedTask;
+    }
+
+    public Task SendKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        Keys.Add(key);
+        if (OnKey(key) is { } next) Screen = next;
+        return Task.CompletedTask;
+    }
+
+    public Task<string> CaptureAsync(int historyLines, CancellationToken cancellationToken)
+    {
+        Captures++;
+        if (OnCapture(Captures) is { } next) Screen = next;
+        return Task.FromResult(Screen);
+    }
+
+    public Task<string> CurrentCommandAsync(CancellationToken cancellationToken) => Task.FromResult("bash");
+}
