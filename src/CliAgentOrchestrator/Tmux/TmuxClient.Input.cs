@@ -39,6 +39,15 @@ public sealed partial class TmuxClient
         return result.ExitCode == 0;
     }
 
+    /// <summary>Names of the server's paste buffers, newest first.</summary>
+    public async Task<IReadOnlyList<string>> ListBuffersAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync(["list-buffers", "-F", "#{buffer_name}"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+            return result.NoServer ? [] : throw new TmuxCommandException(result.Arguments, result.ExitCode, result.Stderr);
+        return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Presses one key, named as tmux names keys (<c>Enter</c>, <c>C-c</c>, <c>Up</c>, <c>y</c>).</summary>
     public Task SendKeyAsync(TmuxTarget target, string key, CancellationToken cancellationToken = default)
     {

@@ -16,11 +16,13 @@ public sealed partial class TmuxClient
 
     /// <summary>Creates a detached 220x50 session whose first window is <paramref name="firstWindow"/>.</summary>
     /// <param name="environment">Variables for the session's windows (tmux <c>-e</c>); filter the server's own first.</param>
+    /// <param name="shellCommand">What the window runs instead of the default shell (tmux runs it via <c>sh -c</c>).</param>
     public Task NewSessionAsync(
         string session,
         string firstWindow,
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null,
+        string? shellCommand = null,
         CancellationToken cancellationToken = default)
     {
         TmuxTarget.ValidateName(session, nameof(session));
@@ -33,21 +35,25 @@ public sealed partial class TmuxClient
             "-c", workingDirectory,
         ];
         AddEnvironment(arguments, environment);
+        AddCommand(arguments, shellCommand);
         return RunAsync(arguments, cancellationToken: cancellationToken);
     }
 
     /// <summary>Adds a window to an existing session without making it the active one.</summary>
+    /// <param name="shellCommand">What the window runs instead of the default shell.</param>
     public Task NewWindowAsync(
         string session,
         string window,
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null,
+        string? shellCommand = null,
         CancellationToken cancellationToken = default)
     {
         TmuxTarget.ValidateName(window, nameof(window));
         // "=session:" (trailing colon) means "the next free index in exactly this session".
         List<string> arguments = ["new-window", "-d", "-t", TmuxTarget.ExactSession(session) + ":", "-n", window, "-c", workingDirectory];
         AddEnvironment(arguments, environment);
+        AddCommand(arguments, shellCommand);
         return RunAsync(arguments, cancellationToken: cancellationToken);
     }
 
@@ -101,6 +107,12 @@ public sealed partial class TmuxClient
             arguments.Add("-e");
             arguments.Add($"{name}={value}");
         }
+    }
+
+    private static void AddCommand(List<string> arguments, string? shellCommand)
+    {
+        if (!string.IsNullOrEmpty(shellCommand))
+            arguments.Add(shellCommand);
     }
 
     private static IEnumerable<string[]> SplitRows(string output) =>
