@@ -37,7 +37,7 @@ public sealed class TmuxTestServer : IAsyncLifetime
     public async Task<TmuxTarget> StartBashAsync(string window = "agent-0001", IReadOnlyDictionary<string, string>? environment = null)
     {
         var session = NewSessionName();
-        await Client.NewSessionAsync(session, window, TempDirectory, WithPrompt(environment), BashCommand);
+        await Client.NewSessionAsync(session, window, TempDirectory, WithTestEnvironment(environment), BashCommand);
         var target = new TmuxTarget(session, window);
         await Eventually.PromptAsync(Client, target);
         return target;
@@ -47,7 +47,7 @@ public sealed class TmuxTestServer : IAsyncLifetime
     public async Task<TmuxTarget> StartCommandAsync(string command, string window = "agent-0001")
     {
         var session = NewSessionName();
-        await Client.NewSessionAsync(session, window, TempDirectory, WithPrompt(null), command);
+        await Client.NewSessionAsync(session, window, TempDirectory, WithTestEnvironment(null), command);
         return new TmuxTarget(session, window);
     }
 
@@ -77,7 +77,7 @@ public sealed class TmuxTestServer : IAsyncLifetime
         }
     }
 
-    private static Dictionary<string, string> WithPrompt(IReadOnlyDictionary<string, string>? environment)
+    private static Dictionary<string, string> WithTestEnvironment(IReadOnlyDictionary<string, string>? environment)
     {
         var result = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {

@@ -18,6 +18,7 @@ public static partial class SpecialKeys
             throw new InvalidSpecialKeyException(key);
     }
 
-    [GeneratedRegex(@"^(?:Up|Down|Left|Right|Enter|Tab|Escape|Space|[A-Za-z0-9]|[CMS]-[A-Za-z0-9])$", RegexOptions.CultureInvariant)]
+    // \A and \z, not ^ and $: "$" also matches before a final newline, which would let "Enter\n" through.
+    [GeneratedRegex(@"\A(?:Up|Down|Left|Right|Enter|Tab|Escape|Space|[A-Za-z0-9]|[CMS]-[A-Za-z0-9])\z", RegexOptions.CultureInvariant)]
     private static partial Regex AllowedKey();
 }
