@@ -27,12 +27,14 @@ public sealed class StatusMonitor : IDisposable
     private readonly SemaphoreSlim _detectionGate = new(1, 1); // one capture at a time, in order
     private readonly ITimer _detectionTimer;
     private readonly ITimer _safetyTimer;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _disposing = new();
     private readonly Channel<TerminalStatusChangedEventArgs> _changes =
         Channel.CreateUnbounded<TerminalStatusChangedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
     private TerminalStatus _lastReading = TerminalStatus.Unknown; // raw, before the latch: picks the cadence
     private bool _detectionScheduled;
     private bool _disposed;
+    private long _lastCaptureTimestamp; // TimeProvider timestamp of the last capture start
 
     /// <param name="captureScreen">Returns the current screen (see <see cref="ForWindow"/> for tmux).</param>
     /// <param name="detect">The provider's status reader, e.g. <see cref="IProvider.GetStatus"/>.</param>
@@ -49,7 +51,8 @@ public sealed class StatusMonitor : IDisposable
         _detect = detect;
         _options = options ?? new StatusMonitorOptions();
         _logger = logger ?? NullLogger.Instance;
-        var time = timeProvider ?? TimeProvider.System;
+        var time = _time = timeProvider ?? TimeProvider.System;
+        _lastCaptureTimestamp = time.GetTimestamp();
         _detectionTimer = time.CreateTimer(_ => OnDetectionTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _safetyTimer = time.CreateTimer(_ => OnSafetyTimer(), null, _options.SafetyInterval, _options.SafetyInterval);
         _ = Task.Run(DispatchChangesAsync);
@@ -169,6 +172,7 @@ public sealed class StatusMonitor : IDisposable
         {
             if (Volatile.Read(ref _disposed))
                 return Status;
+            Interlocked.Exchange(ref _lastCaptureTimestamp, _time.GetTimestamp());
             var screen = await _captureScreen(cancellationToken).ConfigureAwait(false);
             var reading = _detect(screen);
             lock (_gate)
@@ -220,10 +224,13 @@ public sealed class StatusMonitor : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || _detectionScheduled)
+            if (_disposed)
                 return;
             var stuckCandidate = _latch.Current is TerminalStatus.Processing or TerminalStatus.Unknown || _latch.RevertArmed;
-            if (!stuckCandidate)
+            // A pending quiescence timer is no reason to wait: steady output (a spinner) keeps
+            // pushing it back. A capture within the last half interval is: it already saw the screen.
+            var sinceCapture = _time.GetElapsedTime(Interlocked.Read(ref _lastCaptureTimestamp));
+            if (!stuckCandidate || sinceCapture < _options.SafetyInterval / 2)
                 return;
         }
         _ = DetectInBackgroundAsync();

@@ -15,7 +15,8 @@ public sealed record StatusMonitorOptions
 
     /// <summary>
     /// While processing (or after input, until the screen moves), detect at least this often even
-    /// without output, so a missed chunk or a steady spinner never leaves a terminal stuck.
+    /// without output, so a missed chunk or a steady spinner never leaves a terminal stuck. A tick
+    /// is skipped when a capture ran within the last half interval.
     /// </summary>
     public TimeSpan SafetyInterval { get; init; } = TimeSpan.FromSeconds(2);
 
