@@ -105,10 +105,7 @@ public sealed partial class TmuxClient
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
-            // Closing stdin matters even without input: load-buffer reads until EOF.
-            if (standardInput is not null)
-                await process.StandardInput.BaseStream.WriteAsync(standardInput, cancellationToken).ConfigureAwait(false);
-            process.StandardInput.Close();
+            await WriteInputAsync(process, standardInput, cancellationToken).ConfigureAwait(false);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -117,6 +114,22 @@ public sealed partial class TmuxClient
             throw;
         }
         return new TmuxResult(fullArguments, process.ExitCode, await stdout.ConfigureAwait(false), (await stderr.ConfigureAwait(false)).Trim());
+    }
+
+    private static async Task WriteInputAsync(Process process, byte[]? standardInput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Closing stdin matters even without input: load-buffer reads until EOF.
+            if (standardInput is not null)
+                await process.StandardInput.BaseStream.WriteAsync(standardInput, cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // tmux exited without reading its input (it failed early); its exit code and stderr
+            // say why, which is more useful than "broken pipe".
+        }
     }
 
     private static void TryKill(Process process)

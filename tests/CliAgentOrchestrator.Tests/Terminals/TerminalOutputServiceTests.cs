@@ -64,6 +64,33 @@ public sealed class TerminalOutputServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWatchdogRestartsALostPipeAndLeavesWorkingOnesAlone()
+    {
+        var target = await _server.StartBashAsync();
+        await using var service = new TerminalOutputService(Tmux);
+        var tail = await service.AttachAsync("0badc0de", target, _log, resumeFromEnd: false);
+        Assert.Empty(await service.EnsurePipesAsync());
+
+        await Tmux.StopPipeAsync(target);
+        Assert.Equal(["0badc0de"], await service.EnsurePipesAsync());
+
+        await _sender.SendTextAsync(target, "echo repiped-$((40+2))", OneEnter);
+        await Eventually.TrueAsync(() => tail.GetBufferedText().Contains("repiped-42"), "output through the restarted pipe");
+    }
+
+    [Fact]
+    public async Task TheWatchdogSkipsWindowsThatAreGone()
+    {
+        var target = await _server.StartBashAsync();
+        await Tmux.NewWindowAsync(target.Session, "keep-0002", _server.TempDirectory, shellCommand: _server.BashCommand);
+        await using var service = new TerminalOutputService(Tmux);
+        await service.AttachAsync("0badc0de", target, _log, resumeFromEnd: false);
+        await Tmux.KillWindowAsync(target);
+
+        Assert.Empty(await service.EnsurePipesAsync());
+    }
+
+    [Fact]
     public async Task AfterARestartTheTailResumesWhereTheStillRunningPipeWrites()
     {
         var target = await _server.StartBashAsync();

@@ -15,9 +15,10 @@ public sealed class TerminalOutputService(
     TerminalOutputTailOptions? options = null,
     ILoggerFactory? loggerFactory = null) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, TerminalOutputTail> _tails = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Attachment> _attachments = new(StringComparer.Ordinal);
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly TerminalOutputTailOptions _options = options ?? TerminalOutputTailOptions.FromEnvironment();
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TerminalOutputService>();
 
     /// <summary>
     /// Starts following <paramref name="logPath"/> for the terminal and makes sure tmux pipes the
@@ -45,19 +46,43 @@ public sealed class TerminalOutputService(
             throw;
         }
 
-        TerminalOutputTail? previous = null;
-        _tails.AddOrUpdate(terminalId, tail, (_, old) =>
+        var attachment = new Attachment(tail, target, logPath);
+        Attachment? previous = null;
+        _attachments.AddOrUpdate(terminalId, attachment, (_, old) =>
         {
             previous = old;
-            return tail;
+            return attachment;
         });
-        if (previous is not null && !ReferenceEquals(previous, tail))
-            await previous.DisposeAsync().ConfigureAwait(false);
+        if (previous is not null)
+            await previous.Tail.DisposeAsync().ConfigureAwait(false);
         return tail;
     }
 
     /// <summary>The tail of an attached terminal, or null.</summary>
-    public TerminalOutputTail? GetTail(string terminalId) => _tails.GetValueOrDefault(terminalId);
+    public TerminalOutputTail? GetTail(string terminalId) => _attachments.GetValueOrDefault(terminalId)?.Tail;
+
+    /// <summary>
+    /// Restarts the pipe of every attached terminal whose window lost it (someone ran
+    /// <c>pipe-pane</c> by hand, a tmux hiccup); returns those terminals. For a periodic watchdog.
+    /// A window that no longer exists is skipped: deleting terminals is not this service's job.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnsurePipesAsync(CancellationToken cancellationToken = default)
+    {
+        var restarted = new List<string>();
+        foreach (var (terminalId, attachment) in _attachments)
+        {
+            try
+            {
+                if (await EnsurePipeAsync(attachment.Target, attachment.LogPath, cancellationToken).ConfigureAwait(false))
+                    restarted.Add(terminalId);
+            }
+            catch (TmuxCommandException e)
+            {
+                _logger.LogDebug(e, "Output pipe of terminal {TerminalId} not checked", terminalId);
+            }
+        }
+        return restarted;
+    }
 
     /// <summary>
     /// Starts the window's output pipe into <paramref name="logPath"/> unless tmux reports one
@@ -79,8 +104,8 @@ public sealed class TerminalOutputService(
     /// </summary>
     public async Task DetachAsync(string terminalId, TmuxTarget? target = null, CancellationToken cancellationToken = default)
     {
-        if (_tails.TryRemove(terminalId, out var tail))
-            await tail.DisposeAsync().ConfigureAwait(false);
+        if (_attachments.TryRemove(terminalId, out var attachment))
+            await attachment.Tail.DisposeAsync().ConfigureAwait(false);
         if (target is { } window)
         {
             try
@@ -97,9 +122,11 @@ public sealed class TerminalOutputService(
     /// <summary>Stops every tail; tmux pipes keep writing so a later server can resume.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var id in _tails.Keys.ToList())
+        foreach (var id in _attachments.Keys.ToList())
             await DetachAsync(id).ConfigureAwait(false);
     }
+
+    private sealed record Attachment(TerminalOutputTail Tail, TmuxTarget Target, string LogPath);
 
     private static void CreateLogFile(string logPath)
     {
