@@ -1,0 +1,53 @@
+using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Terminals.Input;
+using CliAgentOrchestrator.Terminals.Output;
+using CliAgentOrchestrator.Terminals.Status;
+using CliAgentOrchestrator.Tests.Tmux;
+using CliAgentOrchestrator.Tmux;
+using static CliAgentOrchestrator.Providers.TerminalStatus;
+
+namespace CliAgentOrchestrator.Tests.Terminals;
+
+/// <summary>The console a provider drives while launching its CLI, over a real window.</summary>
+public sealed class TmuxTerminalConsoleTests : IAsyncLifetime
+{
+    private readonly TmuxTestServer _server = new();
+    private TerminalOutputService? _output;
+    private StatusMonitor? _monitor;
+
+    private TmuxClient Tmux => _server.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        _monitor?.Dispose();
+        if (_output is not null)
+            await _output.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AProviderCanLaunchItsCliFromTheShellAndSeeItBecomeReady()
+    {
+        var target = await _server.StartBashAsync();
+        var script = _server.WriteScript("fake_agent.sh", FakeAgent.Script);
+        _output = new TerminalOutputService(Tmux);
+        var tail = await _output.AttachAsync("0badc0de", target, TerminalLogPaths.For(_server.TempDirectory, "0badc0de"), resumeFromEnd: false);
+        _monitor = StatusMonitor.ForWindow("0badc0de", Tmux, target, FakeAgent.Detect);
+        using var following = _monitor.Follow(tail);
+        var console = new TmuxTerminalConsole("0badc0de", target, Tmux, new TerminalInputSender(Tmux), _monitor);
+
+        Assert.Equal("0badc0de", console.TerminalId);
+        Assert.Equal("bash", await console.CurrentCommandAsync(CancellationToken.None));
+        await console.RunCommandAsync("bash " + ShellQuote.Single(script) + " 1", CancellationToken.None);
+
+        await Eventually.TrueAsync(() => console.CurrentStatus == Idle, "the CLI to be ready");
+        var screen = await console.CaptureAsync(50, CancellationToken.None);
+        Assert.Contains("FakeAgent ready.", screen);
+        Assert.DoesNotContain("\e[", screen);
+
+        await console.SendKeyAsync("C-c", CancellationToken.None);
+        await Eventually.PromptAsync(Tmux, target);
+    }
+}

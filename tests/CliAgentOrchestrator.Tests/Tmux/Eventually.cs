@@ -1,0 +1,46 @@
+namespace CliAgentOrchestrator.Tests.Tmux;
+
+/// <summary>
+/// Waits for a condition by polling, with a generous deadline: on a loaded two-core machine
+/// tmux and bash can be slow, but a passing test never depends on a fixed sleep.
+/// </summary>
+public static class Eventually
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (true)
+        {
+            if (await condition())
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for: {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Polls until the window's last non-blank line is the test bash prompt.</summary>
+    public static Task PromptAsync(CliAgentOrchestrator.Tmux.TmuxClient tmux, CliAgentOrchestrator.Tmux.TmuxTarget target) =>
+        TrueAsync(async () =>
+        {
+            var screen = await tmux.CapturePaneAsync(target, CliAgentOrchestrator.Tmux.CaptureRange.Visible);
+            return screen.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.TrimEnd() == "$";
+        }, $"bash prompt in {target}");
+
+    /// <summary>Polls the window's screen until it contains <paramref name="text"/>; returns that screen.</summary>
+    public static async Task<string> ScreenContainsAsync(CliAgentOrchestrator.Tmux.TmuxClient tmux, CliAgentOrchestrator.Tmux.TmuxTarget target, string text)
+    {
+        var screen = "";
+        await TrueAsync(async () =>
+        {
+            screen = await tmux.CapturePaneAsync(target, CliAgentOrchestrator.Tmux.CaptureRange.WithHistory(200));
+            return screen.Contains(text, StringComparison.Ordinal);
+        }, $"screen of {target} to contain '{text}'");
+        return screen;
+    }
+}

@@ -1,0 +1,153 @@
+using CliAgentOrchestrator.Tmux;
+
+namespace CliAgentOrchestrator.Tests.Tmux;
+
+public sealed class TmuxClientSessionTests : IAsyncLifetime
+{
+    private readonly TmuxTestServer _server = new();
+    private TmuxClient Tmux => _server.Client;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task NewSessionIsDetachedWideAndRunsInTheGivenDirectoryWithTheGivenEnvironment()
+    {
+        var cwd = Directory.CreateDirectory(Path.Combine(_server.TempDirectory, "work dir")).FullName;
+        var session = _server.NewSessionName();
+
+        await Tmux.NewSessionAsync(session, "dev-1a2b", cwd, new Dictionary<string, string> { ["CAO_TERMINAL_ID"] = "0badc0de" }, _server.BashCommand);
+
+        var target = new TmuxTarget(session, "dev-1a2b");
+        Assert.True(await Tmux.HasSessionAsync(session));
+        Assert.Equal(cwd, await Tmux.GetPaneCurrentPathAsync(target));
+        Assert.Equal("220x50", await Tmux.DisplayAsync(target, "#{window_width}x#{window_height}"));
+        var sessions = await Tmux.ListSessionsAsync();
+        Assert.Contains(new TmuxSessionInfo(session, Attached: false), sessions);
+
+        await Tmux.LoadBufferAsync("cmd", "echo id=$CAO_TERMINAL_ID\n"u8.ToArray());
+        await Tmux.PasteBufferAsync(target, "cmd", PasteMode.Raw);
+        await Eventually.ScreenContainsAsync(Tmux, target, "id=0badc0de");
+    }
+
+    [Fact]
+    public async Task NewWindowJoinsTheSessionWithItsOwnDirectoryAndEnvironment()
+    {
+        var target = await _server.StartBashAsync("first-0001");
+        var cwd = Directory.CreateDirectory(Path.Combine(_server.TempDirectory, "second")).FullName;
+
+        await Tmux.NewWindowAsync(target.Session, "second-0002", cwd, new Dictionary<string, string> { ["CAO_TERMINAL_ID"] = "12345678" }, _server.BashCommand);
+
+        var second = new TmuxTarget(target.Session, "second-0002");
+        var windows = await Tmux.ListWindowsAsync(target.Session);
+        Assert.Equal(["first-0001", "second-0002"], windows.Select(w => w.Name));
+        Assert.All(windows, w => Assert.StartsWith("@", w.Id));
+        Assert.Equal(cwd, await Tmux.GetPaneCurrentPathAsync(second));
+        // -d: creating a terminal must not steal the operator's view of the session.
+        Assert.Equal("1", await Tmux.DisplayAsync(target, "#{window_active}"));
+
+        await Eventually.PromptAsync(Tmux, second);
+        await Tmux.LoadBufferAsync("cmd", "echo id=$CAO_TERMINAL_ID\n"u8.ToArray());
+        await Tmux.PasteBufferAsync(second, "cmd", PasteMode.Raw);
+        await Eventually.ScreenContainsAsync(Tmux, second, "id=12345678");
+    }
+
+    [Fact]
+    public async Task SessionNamesAreMatchedExactlyNeverByPrefix()
+    {
+        var longer = _server.NewSessionName() + "b";
+        await Tmux.NewSessionAsync(longer, "w", _server.TempDirectory, shellCommand: _server.BashCommand);
+        var prefix = longer[..^1];
+
+        Assert.False(await Tmux.HasSessionAsync(prefix));
+        await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.KillSessionAsync(prefix));
+        await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.ListWindowsAsync(prefix));
+        await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.NewWindowAsync(prefix, "x", _server.TempDirectory));
+        Assert.True(await Tmux.HasSessionAsync(longer));
+    }
+
+    [Fact]
+    public async Task WindowNamesAreMatchedExactlyNeverByPrefix()
+    {
+        var target = await _server.StartBashAsync("dev-abcd");
+
+        var prefixTarget = new TmuxTarget(target.Session, "dev-ab");
+        var error = await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.SendKeyAsync(prefixTarget, "x"));
+        Assert.Contains("can't find window", error.Stderr);
+        await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.KillWindowAsync(prefixTarget));
+        Assert.Single(await Tmux.ListWindowsAsync(target.Session));
+    }
+
+    [Fact]
+    public async Task KillWindowRemovesOnlyThatWindowAndKillSessionTheSession()
+    {
+        var target = await _server.StartBashAsync("one-0001");
+        await Tmux.NewWindowAsync(target.Session, "two-0002", _server.TempDirectory, shellCommand: _server.BashCommand);
+
+        await Tmux.KillWindowAsync(target);
+        Assert.Equal(["two-0002"], (await Tmux.ListWindowsAsync(target.Session)).Select(w => w.Name));
+
+        await Tmux.KillSessionAsync(target.Session);
+        Assert.False(await Tmux.HasSessionAsync(target.Session));
+    }
+
+    [Fact]
+    public async Task FailuresCarryTmuxsOwnExplanation()
+    {
+        await _server.StartBashAsync();
+
+        var error = await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.KillSessionAsync("cao-missing"));
+
+        Assert.Contains("can't find session", error.Stderr);
+        Assert.Contains("kill-session", error.Message);
+        Assert.Contains("can't find session", error.Message);
+        Assert.NotEqual(0, error.ExitCode);
+    }
+
+    [Fact]
+    public async Task WithoutAServerListingsAreEmptyAndKillServerIsANoOp()
+    {
+        var idle = new TmuxClient("cao-test-absent-" + Guid.NewGuid().ToString("N")[..8]);
+
+        Assert.Empty(await idle.ListSessionsAsync());
+        Assert.False(await idle.HasSessionAsync("cao-x"));
+        await idle.KillServerAsync();
+    }
+
+    [Fact]
+    public async Task SocketsSeparateServers()
+    {
+        var target = await _server.StartBashAsync();
+        var other = new TmuxClient("cao-test-other-" + Guid.NewGuid().ToString("N")[..8]);
+
+        Assert.False(await other.HasSessionAsync(target.Session));
+        Assert.Empty(await other.ListSessionsAsync());
+    }
+
+    [Fact]
+    public async Task SetEnvironmentReachesWindowsCreatedLater()
+    {
+        var target = await _server.StartBashAsync();
+
+        await Tmux.SetEnvironmentAsync(target.Session, "CAO_LATER", "yes");
+        await Tmux.NewWindowAsync(target.Session, "later-0002", _server.TempDirectory, null, _server.BashCommand);
+
+        var later = new TmuxTarget(target.Session, "later-0002");
+        await Eventually.PromptAsync(Tmux, later);
+        await Tmux.LoadBufferAsync("cmd", "echo later=$CAO_LATER\n"u8.ToArray());
+        await Tmux.PasteBufferAsync(later, "cmd", PasteMode.Raw);
+        await Eventually.ScreenContainsAsync(Tmux, later, "later=yes");
+    }
+
+    [Fact]
+    public async Task TheVersionIsParsed()
+    {
+        var version = await Tmux.GetVersionAsync();
+
+        Assert.True(version >= new Version(3, 2), $"tmux {version} is older than the -e support CAO needs");
+        Assert.Equal(new Version(3, 3), TmuxClient.ParseVersion("tmux 3.3a"));
+        Assert.Equal(new Version(3, 6), TmuxClient.ParseVersion("tmux next-3.6"));
+        Assert.Equal(new Version(4, 0), TmuxClient.ParseVersion("tmux 4"));
+    }
+}
