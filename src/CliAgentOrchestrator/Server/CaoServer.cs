@@ -3,6 +3,14 @@ using CliAgentOrchestrator.Api;
 using CliAgentOrchestrator.Configuration;
 using CliAgentOrchestrator.PluginHosting;
 using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Sessions;
+using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Terminals.Input;
+using CliAgentOrchestrator.Terminals.Output;
+using CliAgentOrchestrator.Tmux;
 using Serilog;
 
 namespace CliAgentOrchestrator.Server;
@@ -35,12 +43,13 @@ public static class CaoServer
         builder.Services.AddSingleton(home);
         builder.Services.AddSingleton(PluginHostOptions.FromEnvironment());
         builder.Services.AddSingleton(_ => PluginSettings.Load(home.SettingsFile));
-        builder.Services.AddSingleton<ICaoState>(_ => PluginContext.Detached.State);
+        builder.Services.AddSingleton<ICaoState, CaoStateView>();
         builder.Services.AddSingleton(sp => new PluginHost(
             sp.GetRequiredService<PluginHostOptions>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>()));
         builder.Services.AddSingleton<ICaoEventPublisher>(sp => sp.GetRequiredService<PluginHost>());
         builder.Services.AddHostedService<PluginHostService>();
+        AddCore(builder.Services, home);
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
@@ -48,7 +57,25 @@ public static class CaoServer
         app.UseCors();
         HealthEndpoints.Map(app);
         PluginEndpoints.Map(app);
+        AgentEndpoints.Map(app);
+        SessionEndpoints.Map(app);
+        TerminalEndpoints.Map(app);
         return app;
+    }
+
+    private static void AddCore(IServiceCollection services, CaoHome home)
+    {
+        services.AddSingleton<CaoDatabase>();
+        services.AddSingleton<TerminalRepository>();
+        services.AddSingleton<InboxRepository>();
+        services.AddSingleton(_ => TmuxClient.FromEnvironment());
+        services.AddSingleton(sp => new TerminalInputSender(sp.GetRequiredService<TmuxClient>()));
+        services.AddSingleton(sp => new TerminalOutputService(sp.GetRequiredService<TmuxClient>(), loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(_ => new ProviderCatalog());
+        services.AddSingleton(_ => new ProfileStore(home.Root));
+        services.AddSingleton<TerminalService>();
+        services.AddSingleton<SessionService>();
+        services.AddHostedService<CoreStartupService>();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home)

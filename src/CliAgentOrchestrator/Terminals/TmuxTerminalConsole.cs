@@ -5,22 +5,12 @@ using CliAgentOrchestrator.Tmux;
 
 namespace CliAgentOrchestrator.Terminals;
 
-/// <summary>
-/// A terminal's window as a provider sees it while launching its CLI. Everything typed arms the
-/// status latch first (reference §8.3): the launch command must be allowed to move a latched
-/// shell "idle" to processing, or the provider would wait for a status that can never change.
-/// </summary>
-public sealed class TmuxTerminalConsole(
-    string terminalId,
-    TmuxTarget target,
-    TmuxClient tmux,
-    TerminalInputSender input,
-    StatusMonitor monitor) : ITerminalConsole
+/// <summary>A terminal's window as a provider sees it while it launches its CLI.</summary>
+internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, TmuxClient tmux, TerminalInputSender input, StatusMonitor monitor) : ITerminalConsole
 {
-    // A shell needs neither a long settle time nor a second Enter.
-    private static readonly TerminalInputOptions CommandLine = new(1, TimeSpan.FromMilliseconds(100));
+    private static readonly TerminalInputOptions CommandLine = new(EnterCount: 1, SubmitDelay: TimeSpan.FromMilliseconds(100));
 
-    public string TerminalId { get; } = terminalId;
+    public string TerminalId => terminalId;
 
     public TerminalStatus CurrentStatus => monitor.Status;
 
@@ -30,7 +20,6 @@ public sealed class TmuxTerminalConsole(
         return input.SendTextAsync(target, text, CommandLine, cancellationToken);
     }
 
-    /// <summary>Any tmux key: providers answer their own CLIs' dialogs, the API allow-list is for callers.</summary>
     public Task SendKeyAsync(string key, CancellationToken cancellationToken)
     {
         monitor.NotifyInputSent();

@@ -1,0 +1,35 @@
+using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Providers;
+
+namespace CliAgentOrchestrator.Api;
+
+/// <summary>Providers and agent profiles.</summary>
+public static class AgentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/agents/providers", (ProviderCatalog providers) =>
+            Results.Json(providers.List().Select(p => new { name = p.Name, binary = p.Binary, installed = p.Installed })));
+
+        app.MapGet("/agents/profiles", (ProfileStore profiles) =>
+            Results.Json(profiles.List().Select(p => new { name = p.Name, source = p.Source, description = p.Description })));
+
+        app.MapGet("/agents/profiles/{name}", (string name, ProfileStore profiles) =>
+        {
+            var found = profiles.Find(name) ?? throw ApiException.NotFound($"Agent profile '{name}' not found; see GET /agents/profiles");
+            var profile = found.Profile;
+            return Results.Json(new
+            {
+                name = profile.Name,
+                description = profile.Description,
+                provider = profile.Provider,
+                role = profile.Role,
+                allowed_tools = profile.AllowedTools,
+                mcp_servers = profile.McpServers,
+                model = profile.Model,
+                system_prompt = profile.EffectiveSystemPrompt,
+                source = ProfileStore.SourceLabel(found.Source),
+            });
+        });
+    }
+}

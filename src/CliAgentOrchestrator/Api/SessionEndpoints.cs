@@ -1,0 +1,114 @@
+using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Sessions;
+using CliAgentOrchestrator.Terminals;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CliAgentOrchestrator.Api;
+
+/// <summary>The session routes of the Python server, same parameters and shapes.</summary>
+public static class SessionEndpoints
+{
+    private static readonly HashSet<string> OrchestrationTypeValues = [OrchestrationTypes.SendMessage, OrchestrationTypes.Handoff, OrchestrationTypes.Assign];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/sessions", async (HttpRequest request, SessionService sessions,
+            [FromQuery(Name = "agent_profile")] string? agentProfile, [FromQuery] string? provider,
+            [FromQuery(Name = "session_name")] string? sessionName, [FromQuery(Name = "working_directory")] string? workingDirectory,
+            [FromQuery(Name = "allowed_tools")] string? allowedTools, [FromQuery] string? model, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestReading.OptionalBodyAsync<CreateTerminalBody>(request, cancellationToken);
+            ValidateInitialMessage(body);
+            var terminal = await sessions.CreateAsync(new CreateTerminalRequest
+            {
+                AgentProfile = RequestReading.Required(agentProfile, "agent_profile"),
+                Provider = provider,
+                SessionName = sessionName,
+                WorkingDirectory = workingDirectory,
+                AllowedTools = RequestReading.CsvList(allowedTools),
+                Model = model,
+                EnvVars = body?.EnvVars,
+                DeferInit = body?.InitialMessage is not null,
+                InitialMessage = body?.InitialMessage,
+                InitialMessageOrchestrationType = body?.InitialMessageOrchestrationType,
+            }, cancellationToken);
+            return Results.Json(terminal, statusCode: StatusCodes.Status201Created);
+        });
+
+        app.MapGet("/sessions", async (SessionService sessions, CancellationToken cancellationToken) =>
+            Results.Json(await sessions.ListAsync(cancellationToken)));
+
+        app.MapGet("/sessions/{name}", async (string name, SessionService sessions, CancellationToken cancellationToken) =>
+        {
+            var (session, terminals) = await sessions.GetAsync(name, cancellationToken);
+            return Results.Json(new { session, terminals });
+        });
+
+        app.MapDelete("/sessions/{name}", async (string name, SessionService sessions, CancellationToken cancellationToken) =>
+        {
+            var errors = await sessions.DeleteAsync(name, cancellationToken);
+            return Results.Json(new { success = errors.Count == 0, deleted = new[] { TerminalNames.SessionName(name) }, errors });
+        });
+
+        app.MapPost("/sessions/{name}/terminals", async (string name, HttpRequest request, TerminalService terminals,
+            [FromQuery(Name = "agent_profile")] string? agentProfile, [FromQuery] string? provider,
+            [FromQuery(Name = "working_directory")] string? workingDirectory, [FromQuery(Name = "allowed_tools")] string? allowedTools,
+            [FromQuery(Name = "caller_id")] string? callerId, [FromQuery(Name = "defer_init")] string? deferInit,
+            [FromQuery] string? model, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestReading.OptionalBodyAsync<CreateTerminalBody>(request, cancellationToken);
+            var deferred = RequestReading.Flag(deferInit, "defer_init");
+            ValidateInitialMessage(body);
+            if (body?.InitialMessage is not null && !deferred)
+                throw ApiException.BadRequest("initial_message needs defer_init=true");
+            if (callerId is not null)
+                TerminalNames.RequireTerminalId(callerId);
+            var terminal = await terminals.CreateAsync(new CreateTerminalRequest
+            {
+                AgentProfile = RequestReading.Required(agentProfile, "agent_profile"),
+                Provider = provider,
+                SessionName = name,
+                WorkingDirectory = workingDirectory,
+                AllowedTools = RequestReading.CsvList(allowedTools),
+                CallerId = callerId,
+                Model = model,
+                EnvVars = body?.EnvVars,
+                DeferInit = deferred,
+                InitialMessage = body?.InitialMessage,
+                InitialMessageOrchestrationType = body?.InitialMessageOrchestrationType,
+            }, cancellationToken);
+            return Results.Json(terminal, statusCode: StatusCodes.Status201Created);
+        });
+
+        app.MapGet("/sessions/{name}/terminals", (string name, TerminalService terminals) =>
+            Results.Json(terminals.ListBySession(TerminalNames.SessionName(name)).Select(t => new
+            {
+                id = t.Id,
+                tmux_session = t.SessionName,
+                tmux_window = t.WindowName,
+                provider = t.Provider,
+                agent_profile = t.AgentProfile,
+                working_directory = t.WorkingDirectory,
+                allowed_tools = t.AllowedTools,
+                shell_command = t.ShellCommand,
+                caller_id = t.CallerId,
+                engine = t.Engine,
+                last_active = t.LastActive,
+            })));
+    }
+
+    private static void ValidateInitialMessage(CreateTerminalBody? body)
+    {
+        if (body is null)
+            return;
+        if (body.InitialMessage is { } message && string.IsNullOrWhiteSpace(message))
+            throw ApiException.BadRequest("initial_message must not be empty");
+        if (body.InitialMessageOrchestrationType is { } type)
+        {
+            if (body.InitialMessage is null)
+                throw ApiException.BadRequest("initial_message_orchestration_type needs an initial_message");
+            if (!OrchestrationTypeValues.Contains(type))
+                throw ApiException.BadRequest($"initial_message_orchestration_type must be one of {string.Join(", ", OrchestrationTypeValues)}");
+        }
+    }
+}
