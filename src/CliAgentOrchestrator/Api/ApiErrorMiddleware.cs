@@ -12,7 +12,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         catch (ApiException ex) when (!context.Response.HasStarted)
         {
             logger.LogInformation("{Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
-            await WriteAsync(context, ex.StatusCode, ex.Message);
+            context.Response.StatusCode = ex.StatusCode;
+            await context.Response.WriteAsJsonAsync(new { detail = ex.Detail ?? ex.Message });
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {

@@ -5,9 +5,12 @@ namespace CliAgentOrchestrator.Api;
 /// and is logged without a stack trace. Services throw it for user mistakes (unknown terminal,
 /// bad working directory); everything else is a 500.
 /// </summary>
-public class ApiException(int statusCode, string message) : Exception(message)
+public class ApiException(int statusCode, string message, object? detail = null) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>A structured <c>detail</c> (run-step answers <c>{message, kind, terminal_id}</c>); null means the message.</summary>
+    public object? Detail { get; } = detail;
 
     public static ApiException NotFound(string message) => new(StatusCodes.Status404NotFound, message);
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);

@@ -40,30 +40,41 @@ public sealed class InboxRepository(CaoDatabase database)
         return ReadAll(command);
     }
 
-    /// <summary>Claims the oldest pending message of <paramref name="receiverId"/>, or returns null when none is pending.</summary>
-    public InboxMessage? ClaimOldestPending(string receiverId)
+    /// <summary>Claims up to <paramref name="max"/> of the oldest pending messages of <paramref name="receiverId"/>, oldest first.</summary>
+    public IReadOnlyList<InboxMessage> ClaimPending(string receiverId, int max)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
+        // One statement: two racing claims can never both take the same row.
         command.CommandText = $"""
             UPDATE inbox SET status = 'delivering'
-            WHERE id = (SELECT id FROM inbox WHERE receiver_id = $receiver AND status = 'pending' ORDER BY id LIMIT 1)
+            WHERE id IN (SELECT id FROM inbox WHERE receiver_id = $receiver AND status = 'pending' ORDER BY id LIMIT $max)
               AND status = 'pending'
             RETURNING {Columns}
             """;
         command.Parameters.AddWithValue("$receiver", receiverId);
-        return ReadAll(command).SingleOrDefault();
+        command.Parameters.AddWithValue("$max", max);
+        return ReadAll(command).OrderBy(m => m.Id).ToList();
     }
 
-    public void MarkDelivered(long id) =>
-        database.Execute("UPDATE inbox SET status = 'delivered', delivered_at = $now, error = NULL WHERE id = $id", ("$id", id), ("$now", CaoDatabase.Now()));
+    public void MarkDelivered(IReadOnlyList<long> ids) =>
+        UpdateMany(ids, "status = 'delivered', delivered_at = $now, error = NULL", ("$now", CaoDatabase.Now()));
 
-    /// <summary>Gives a claimed message back to the queue (the receiver was not reachable for a moment).</summary>
-    public void Release(long id, string reason) =>
-        database.Execute("UPDATE inbox SET status = 'pending', error = $error WHERE id = $id AND status = 'delivering'", ("$id", id), ("$error", reason));
+    /// <summary>Gives claimed messages back to the queue (the receiver was not reachable for a moment).</summary>
+    public void Release(IReadOnlyList<long> ids, string reason) =>
+        UpdateMany(ids, "status = 'pending', error = $error", ("$error", reason));
 
-    public void MarkFailed(long id, string reason) =>
-        database.Execute("UPDATE inbox SET status = 'failed', error = $error WHERE id = $id", ("$id", id), ("$error", reason));
+    public void MarkFailed(IReadOnlyList<long> ids, string reason) =>
+        UpdateMany(ids, "status = 'failed', error = $error", ("$error", reason));
+
+    private void UpdateMany(IReadOnlyList<long> ids, string set, params (string Name, object Value)[] parameters)
+    {
+        if (ids.Count == 0)
+            return;
+        var names = ids.Select((_, i) => $"$id{i}").ToList();
+        var all = parameters.Concat(ids.Select((id, i) => (names[i], (object)id))).ToArray();
+        database.Execute($"UPDATE inbox SET {set} WHERE id IN ({string.Join(", ", names)})", all);
+    }
 
     /// <summary>Receivers that have pending messages, oldest waiting first.</summary>
     public IReadOnlyList<string> ReceiversWithPending()

@@ -9,7 +9,16 @@ namespace CliAgentOrchestrator.Terminals;
 // only when the caller said who sent it and how (the inbox, assign, handoff, or a client that passes both).
 public sealed partial class TerminalService
 {
-    public async Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken)
+    public Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken) =>
+        DeliverAsync(terminalId, message,
+            senderId is not null && orchestrationType is not null ? [new MessageOrigin(senderId, orchestrationType, message)] : [],
+            cancellationToken);
+
+    /// <summary>
+    /// Types <paramref name="message"/> into the terminal and submits it, then publishes one
+    /// <c>post_send_message</c> per origin (the inbox delivers several queued messages in one paste).
+    /// </summary>
+    public async Task DeliverAsync(string terminalId, string message, IReadOnlyList<MessageOrigin> origins, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(message))
             throw ApiException.BadRequest("message must not be empty");
@@ -33,15 +42,15 @@ public sealed partial class TerminalService
         }
         terminals.Touch(record.Id);
 
-        if (senderId is not null && orchestrationType is not null)
+        foreach (var origin in origins)
         {
             events.Publish(new PostSendMessageEvent
             {
                 SessionId = record.SessionName,
-                Sender = senderId,
+                Sender = origin.SenderId,
                 Receiver = record.Id,
-                Message = message,
-                OrchestrationType = orchestrationType,
+                Message = origin.Message,
+                OrchestrationType = origin.OrchestrationType,
             });
         }
     }

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using CliAgentOrchestrator.Api;
+using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Terminals;
+
+namespace CliAgentOrchestrator.Inbox;
+
+/// <summary>
+/// Messages between agents. A message is queued in SQLite, then typed into the receiver when it is
+/// ready (idle or completed), oldest first. Three triggers wake delivery: the receiver's status
+/// turning ready, the message being queued, and a periodic sweep; each message is claimed
+/// atomically before it is typed, so it is delivered exactly once however the triggers race.
+/// </summary>
+public sealed class InboxService : IHostedService, IDisposable
+{
+    private readonly InboxRepository _inbox;
+    private readonly TerminalRepository _terminalRows;
+    private readonly TerminalService _terminals;
+    private readonly InboxOptions _options;
+    private readonly ILogger<InboxService> _logger;
+    private readonly ConcurrentDictionary<string, ReceiverWorker> _workers = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _sweeper = Task.CompletedTask;
+
+    public InboxService(InboxRepository inbox, TerminalRepository terminalRows, TerminalService terminals, InboxOptions options, ILogger<InboxService> logger)
+    {
+        _inbox = inbox;
+        _terminalRows = terminalRows;
+        _terminals = terminals;
+        _options = options;
+        _logger = logger;
+        _terminals.StatusChanged += (_, change) =>
+        {
+            if (change.Current is TerminalStatus.Idle or TerminalStatus.Completed)
+                Wake(change.TerminalId);
+        };
+        _terminals.NotifyCaller = (from, to, note) => Enqueue(from, to, note, OrchestrationTypes.SendMessage);
+    }
+
+    /// <summary>Queues a message and wakes delivery; 404 when the receiver does not exist.</summary>
+    public InboxMessage Enqueue(string senderId, string receiverId, string message, string orchestrationType = OrchestrationTypes.SendMessage)
+    {
+        if (string.IsNullOrEmpty(message))
+            throw ApiException.BadRequest("message must not be empty");
+        if (_terminalRows.Get(TerminalNames.RequireTerminalId(receiverId)) is null)
+            throw ApiException.NotFound($"Receiver terminal '{receiverId}' not found");
+        var queued = _inbox.Enqueue(senderId, receiverId, message, orchestrationType);
+        Wake(receiverId);
+        return queued;
+    }
+
+    public IReadOnlyList<InboxMessage> List(string receiverId, int limit, string? status)
+    {
+        TerminalNames.RequireTerminalId(receiverId);
+        if (limit is < 1 or > 100)
+            throw ApiException.Invalid("limit must be between 1 and 100");
+        if (status is not null && !InboxStatuses.All.Contains(status))
+            throw ApiException.BadRequest($"Invalid status '{status}': use one of {string.Join(", ", InboxStatuses.All)}");
+        return _inbox.List(receiverId, limit, status);
+    }
+
+    public void Wake(string receiverId)
+    {
+        if (!_stopping.IsCancellationRequested)
+            _workers.GetOrAdd(receiverId, id => new ReceiverWorker(id, DeliverAsync)).Wake();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _sweeper = Task.Run(SweepAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _sweeper.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task SweepAsync()
+    {
+        using var timer = new PeriodicTimer(_options.SweepInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                foreach (var receiver in _inbox.ReceiversWithPending())
+                    Wake(receiver);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Inbox sweep stopped");
+        }
+    }
+
+    private async Task DeliverAsync(string receiverId)
+    {
+        try
+        {
+            await DeliverBatchAsync(receiverId, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Inbox delivery to {Receiver} failed unexpectedly", receiverId);
+        }
+    }
+
+    private async Task DeliverBatchAsync(string receiverId, CancellationToken cancellationToken)
+    {
+        if (_terminalRows.Get(receiverId) is null)
+        {
+            FailAllPending(receiverId, $"receiver terminal {receiverId} no longer exists");
+            return;
+        }
+        if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
+            return; // delivered on its next ready edge, or by the sweep
+
+        var batch = _inbox.ClaimPending(receiverId, _options.BatchSize);
+        if (batch.Count == 0)
+            return;
+        var ids = batch.Select(m => m.Id).ToList();
+        try
+        {
+            var text = string.Join("\n", batch.Select(m => m.Message));
+            var origins = batch.Select(m => new MessageOrigin(m.SenderId, m.OrchestrationType ?? OrchestrationTypes.SendMessage, m.Message)).ToList();
+            await _terminals.DeliverAsync(receiverId, text, origins, cancellationToken);
+            _inbox.MarkDelivered(ids);
+        }
+        catch (ApiException ex) when (ex.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status409Conflict)
+        {
+            _logger.LogWarning("Inbox messages {Ids} to {Receiver} failed: {Reason}", string.Join(",", ids), receiverId, ex.Message);
+            _inbox.MarkFailed(ids, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Inbox messages {Ids} to {Receiver} could not be typed; they stay pending", string.Join(",", ids), receiverId);
+            _inbox.Release(ids, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            _inbox.Release(ids, "server stopping");
+            throw;
+        }
+    }
+
+    private void FailAllPending(string receiverId, string reason)
+    {
+        var pending = _inbox.List(receiverId, int.MaxValue, InboxStatuses.Pending).Select(m => m.Id).ToList();
+        if (pending.Count == 0)
+            return;
+        _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", pending.Count, receiverId, reason);
+        _inbox.MarkFailed(pending, reason);
+    }
+}
