@@ -44,7 +44,7 @@ public sealed class ProfileInstaller(ProfileStore store, string kiroAgentsDirect
             var file = Path.GetFullPath(nameOrPath);
             if (!File.Exists(file)) throw new ProfileException($"Profile file '{nameOrPath}' does not exist.");
             raw = File.ReadAllText(file);
-            profile = ProfileParser.Parse(raw, Path.GetFileNameWithoutExtension(file), new ProfileVariables(store.HomeDirectory));
+            profile = ProfileParser.Parse(raw, Path.GetFileNameWithoutExtension(file), store.Variables);
             ProfileNames.Validate(profile.Name);
             storePath = Path.Combine(store.AgentStoreDirectory, profile.Name + ".md");
             if (!PathsEqual(file, storePath)) WriteText(storePath, raw);

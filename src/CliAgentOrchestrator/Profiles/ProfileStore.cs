@@ -22,6 +22,9 @@ public sealed class ProfileStore
         _variables = variables ?? new ProfileVariables(homeDirectory);
     }
 
+    /// <summary>The placeholder values profiles are read with.</summary>
+    public ProfileVariables Variables => _variables;
+
     /// <summary>CAO home.</summary>
     public string HomeDirectory { get; }
 

@@ -44,6 +44,9 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     /// <summary>Claude Code needs time to take a large paste into its input box before Enter submits it.</summary>
     public override TimeSpan PasteSubmitDelay => TimeSpan.FromSeconds(2);
 
+    /// <summary>Claude's permission menu takes digits and Enter: pasted text would pick an option.</summary>
+    public override bool BlocksOrchestratedInputWhileWaiting => true;
+
     /// <inheritdoc />
     protected override string LaunchBinaryHint => Binary;
 

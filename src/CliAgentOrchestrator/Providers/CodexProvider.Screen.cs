@@ -98,7 +98,7 @@ public sealed partial class CodexProvider
     [GeneratedRegex(@"^\s*(•\s|(assistant|codex):\s?)")]
     private static partial Regex AnswerPrefix();
 
-    [GeneratedRegex(@"Would you like to (run|make|apply|allow)|Approval Required|Press enter to confirm|Press enter to continue|\b(Approve|Allow)\b[^\n]*\[?y/n\]?|\[a\] Accept|allow Codex to work in this folder|Do you trust the contents of this directory", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Would you like to (run|make|apply|allow)|Approval Required|Press enter to confirm|Press enter to continue|\b(Approve|Allow)\b[^\n]*\[?y/n\]?|\[a\] Accept|allow Codex to work in this folder|Do you trust the contents of this directory|Sign in with ChatGPT|Provide your own API key", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLine();
 
     [GeneratedRegex(@"^\s*(Error:|ERROR:|Traceback \(most recent call last\)|panic:)")]

@@ -4,14 +4,11 @@ namespace CliAgentOrchestrator.Providers;
 /// The common provider recipe (reference §8.3): wait for the shell, remember what it is, launch
 /// the CLI, answer the dialogs this CLI is known to show, wait until it is ready. Subclasses supply
 /// the launch command, the dialogs and the screen rules; temp files go through
-/// <see cref="WriteTempFile"/> so <see cref="Cleanup"/> can remove them.
+/// <see cref="WriteTempFile"/> so <see cref="Cleanup"/> can remove them. The init loop itself is in
+/// <c>ProviderBase.Init.cs</c>.
 /// </summary>
-public abstract class ProviderBase(ProviderContext context) : IProvider
+public abstract partial class ProviderBase(ProviderContext context) : IProvider
 {
-    // Lines of scrollback read with the visible screen when judging readiness during init; enough for
-    // rules that look back at the previous prompt, small enough to stay cheap at 1 Hz.
-    private const int InitCaptureHistory = 100;
-
     private readonly List<string> _tempFiles = [];
 
     /// <summary>The terminal and profile this instance serves.</summary>
@@ -35,6 +32,18 @@ public abstract class ProviderBase(ProviderContext context) : IProvider
 
     /// <inheritdoc />
     public virtual TimeSpan PasteSubmitDelay => TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Scrollback lines to capture for <see cref="ExtractLastMessage"/>: null means grow the capture
+    /// (200, 500, 1000, 5000 lines, then all) until an answer marker appears (reference §3.5).
+    /// </summary>
+    public virtual int? ExtractionHistoryLines => null;
+
+    /// <summary>
+    /// Whether handoff/assign input must be refused while this CLI waits on a question: typed text
+    /// would answer the question instead of reaching the agent.
+    /// </summary>
+    public virtual bool BlocksOrchestratedInputWhileWaiting => false;
 
     /// <summary>How long init may take: profile <c>provider_init_timeout</c>, env, else 60 s.</summary>
     public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile);
@@ -83,7 +92,14 @@ public abstract class ProviderBase(ProviderContext context) : IProvider
     protected string TempDirectory => Path.Combine(Context.HomeDirectory, "tmp");
 
     /// <summary>The path of this terminal's temp file with <paramref name="suffix"/> (e.g. <c>.prompt</c>).</summary>
-    protected string TempFilePath(string suffix) => Path.Combine(TempDirectory, Context.TerminalId + suffix);
+    protected string TempFilePath(string suffix)
+    {
+        // The id becomes a file name under <home>/tmp; refuse anything that could leave that folder.
+        var id = Context.TerminalId;
+        if (id.Length == 0 || id.Contains("..", StringComparison.Ordinal) || id.IndexOfAny(['/', '\\', '\0']) >= 0)
+            throw new ArgumentException($"Invalid terminal id '{id}'.", nameof(Context));
+        return Path.Combine(TempDirectory, id + suffix);
+    }
 
     /// <summary>
     /// Writes a per-terminal temp file readable by the owner only (0600; the directory 0700), because
@@ -114,86 +130,4 @@ public abstract class ProviderBase(ProviderContext context) : IProvider
         lock (_tempFiles) if (!_tempFiles.Contains(path)) _tempFiles.Add(path);
         return path;
     }
-
-    private async Task WaitForShellAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        string? last = null;
-        var stableSince = DateTime.UtcNow;
-        while (true)
-        {
-            var screen = (await console.CaptureAsync(0, cancellationToken).ConfigureAwait(false)).Trim();
-            var now = DateTime.UtcNow;
-            if (screen.Length == 0 || screen != last)
-            {
-                last = screen;
-                stableSince = now;
-            }
-            else if (now - stableSince >= Timings.ShellStableFor)
-            {
-                return;
-            }
-            if (now >= deadline)
-                throw new TimeoutException(
-                    $"{Key}: the shell in terminal {console.TerminalId} did not settle within {timeout.TotalSeconds:0.#} s " +
-                    "(screen empty or still changing); check the tmux pane.");
-            await Task.Delay(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task WaitUntilReadyAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var answered = new Dictionary<string, (DateTime At, string Screen)>();
-        var screen = "";
-        while (true)
-        {
-            screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
-            var dialog = ShowingDialog(screen);
-            if (dialog is not null)
-            {
-                // Never "ready" while a known dialog is up: it may itself read as waiting_user_answer.
-                if (ShouldAnswer(dialog, screen, answered))
-                {
-                    answered[dialog.Name] = (DateTime.UtcNow, screen);
-                    foreach (var key in dialog.Keys)
-                        await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            else if (IsReady(console.CurrentStatus) || IsReady(GetStatus(screen)))
-            {
-                // Either the status monitor or our own reading of a fresh capture is enough: the
-                // monitor can lag (quiescence timer, stalled pipe), the capture cannot.
-                return;
-            }
-            if (DateTime.UtcNow >= deadline)
-                throw new TimeoutException(
-                    $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
-                    $"(status {GetStatus(screen)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
-                    $"provider_init_timeout in the profile / {Providers.InitTimeout.EnvironmentVariable}.");
-            await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The program named in timeout messages.</summary>
-    protected virtual string LaunchBinaryHint => Key;
-
-    private StartupDialog? ShowingDialog(string screen)
-    {
-        var dialogs = StartupDialogs;
-        if (dialogs.Count == 0) return null;
-        var plain = AnsiText.Strip(screen);
-        return dialogs.FirstOrDefault(d => d.IsShowing(plain));
-    }
-
-    // A dialog is answered once. It is answered again only if the screen has not changed at all since
-    // (the keys were lost); a screen that changed is the CLI reacting, and more keys would land in
-    // whatever comes next.
-    private bool ShouldAnswer(StartupDialog dialog, string screen, Dictionary<string, (DateTime At, string Screen)> answered) =>
-        !answered.TryGetValue(dialog.Name, out var last)
-        || (DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen);
-
-    private bool IsReady(TerminalStatus status) =>
-        status is TerminalStatus.Idle or TerminalStatus.Completed
-        || (WaitingUserAnswerEndsInit && status == TerminalStatus.WaitingUserAnswer);
 }

@@ -77,6 +77,21 @@ public sealed class ProfileInstallerTests : IDisposable
     }
 
     [Fact]
+    public void InstalledCopiesKeepPlaceholdersWhileTheKiroAgentGetsTheirValues()
+    {
+        _home.Write(".env", "TEAM=blue\n");
+        var store = new ProfileStore(_home.Path, variables: new ProfileVariables(_home.Path, _ => null));
+        var source = _work.Write("team.md", "---\nname: team\ndescription: ${TEAM} team\n---\nWork for ${TEAM}.");
+
+        var result = new ProfileInstaller(store, KiroDir).Install(source);
+
+        Assert.Contains("${TEAM}", File.ReadAllText(result.StorePath!));
+        using var doc = JsonDocument.Parse(File.ReadAllText(result.KiroAgentPath));
+        Assert.Equal("blue team", doc.RootElement.GetProperty("description").GetString());
+        Assert.Equal("Work for blue.", doc.RootElement.GetProperty("prompt").GetString());
+    }
+
+    [Fact]
     public void AFileWithoutANameUsesItsStem()
     {
         var result = Installer().Install(_work.Write("quick_helper.md", "Help quickly."));

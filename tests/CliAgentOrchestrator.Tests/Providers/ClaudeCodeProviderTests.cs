@@ -75,6 +75,14 @@ public sealed class ClaudeCodeProviderTests : IDisposable
     }
 
     [Fact]
+    public void ATerminalIdThatIsAPathIsRefusedBeforeWriting()
+    {
+        var provider = new ClaudeCodeProvider(new ProviderContext("../../x", "s", "w-0000", ProfileSamples.Supervisor(), null, _home.Path));
+        Assert.Throws<ArgumentException>(() => provider.BuildLaunchCommand());
+        Assert.Empty(Directory.EnumerateFiles(_home.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void CleanupRemovesTheTempFiles()
     {
         var provider = Provider(ProfileSamples.Supervisor());

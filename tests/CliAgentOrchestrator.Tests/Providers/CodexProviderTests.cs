@@ -96,6 +96,7 @@ public sealed class CodexProviderTests : IDisposable
     [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Completed)]
     [InlineData("› fix it\n\n• Called cao-mcp-server.send_message({\"receiver_id\":\"abcd1234\"})\n", TerminalStatus.Processing)]
     [InlineData("", TerminalStatus.Unknown)]
+    [InlineData(">_ Welcome to Codex\n\n› 1. Sign in with ChatGPT\n  2. Provide your own API key\n\n  Press Enter to continue", TerminalStatus.WaitingUserAnswer)]
     public void StatusRulesHandleTheBulletTranscript(string screen, TerminalStatus expected)
     {
         Assert.Equal(expected, Provider(null).GetStatus(screen));

@@ -107,7 +107,8 @@ public sealed class MockCliScriptTests
         cli.SendLine(command);
         Assert.True(await cli.WaitForExitAsync(), "mock_cli did not exit");
         Assert.Equal(0, cli.ExitCode);
-        Assert.EndsWith("goodbye\n", cli.Output);
+        // The output pump may still be draining the pipe when the exit is seen.
+        Assert.EndsWith("goodbye\n", await cli.WaitForAsync(o => o.EndsWith("goodbye\n")));
     }
 
     [Fact]
@@ -132,6 +133,6 @@ public sealed class MockCliScriptTests
         using var cli = Start("--delay-ms", "soon");
         Assert.True(await cli.WaitForExitAsync());
         Assert.NotEqual(0, cli.ExitCode);
-        Assert.Contains("--delay-ms", cli.Output);
+        Assert.Contains("--delay-ms needs a whole number", await cli.WaitForAsync(o => o.Contains("needs a whole number")));
     }
 }

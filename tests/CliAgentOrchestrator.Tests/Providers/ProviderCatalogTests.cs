@@ -19,6 +19,17 @@ public sealed class ProviderCatalogTests
     }
 
     [Fact]
+    public void ProvidersDeclareTheirInputAndExtractionNeeds()
+    {
+        var catalog = new ProviderCatalog();
+        ProviderBase Make(string key) => (ProviderBase)catalog.Create(key, Context);
+        Assert.Equal(2000, Make("kiro_cli").ExtractionHistoryLines);
+        Assert.Null(Make("codex").ExtractionHistoryLines);
+        Assert.True(Make("claude_code").BlocksOrchestratedInputWhileWaiting);
+        Assert.False(Make("mock_cli").BlocksOrchestratedInputWhileWaiting);
+    }
+
+    [Fact]
     public void AnUnknownKeyNamesTheValidOnes()
     {
         var error = Assert.Throws<UnknownProviderException>(() => new ProviderCatalog().Create("gemini_cli", Context));

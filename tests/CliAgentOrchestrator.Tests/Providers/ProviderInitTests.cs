@@ -180,6 +180,17 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
+    public async Task CodexLoginMenuEndsInitForTheOperatorToAnswer()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => ">_ Welcome to Codex\n\n› 1. Sign in with ChatGPT\n  2. Provide your own API key" };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Empty(console.Keys);
+    }
+
+    [Fact]
     public async Task ACliThatNeverGetsReadyTimesOutWithAClearMessage()
     {
         var provider = new MockCliProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromMilliseconds(300) } };
