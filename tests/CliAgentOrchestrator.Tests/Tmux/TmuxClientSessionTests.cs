@@ -17,7 +17,8 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
         var cwd = Directory.CreateDirectory(Path.Combine(_server.TempDirectory, "work dir")).FullName;
         var session = _server.NewSessionName();
 
-        await Tmux.NewSessionAsync(session, "dev-1a2b", cwd, new Dictionary<string, string> { ["CAO_TERMINAL_ID"] = "0badc0de" }, _server.BashCommand);
+        var environment = new Dictionary<string, string> { ["CAO_TERMINAL_ID"] = "0badc0de", ["CAO_ODD"] = "a  b 'c' $HOME;x" };
+        await Tmux.NewSessionAsync(session, "dev-1a2b", cwd, environment, _server.BashCommand);
 
         var target = new TmuxTarget(session, "dev-1a2b");
         Assert.True(await Tmux.HasSessionAsync(session));
@@ -26,9 +27,10 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
         var sessions = await Tmux.ListSessionsAsync();
         Assert.Contains(new TmuxSessionInfo(session, Attached: false), sessions);
 
-        await Tmux.LoadBufferAsync("cmd", "echo id=$CAO_TERMINAL_ID\n"u8.ToArray());
+        await Tmux.LoadBufferAsync("cmd", "echo id=$CAO_TERMINAL_ID \"[$CAO_ODD]\"\n"u8.ToArray());
         await Tmux.PasteBufferAsync(target, "cmd", PasteMode.Raw);
-        await Eventually.ScreenContainsAsync(Tmux, target, "id=0badc0de");
+        // No shell re-parsed the value on its way: spaces, quotes and $ arrive as given.
+        await Eventually.ScreenContainsAsync(Tmux, target, "id=0badc0de [a  b 'c' $HOME;x]");
     }
 
     [Fact]
@@ -113,6 +115,17 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
         Assert.Empty(await idle.ListSessionsAsync());
         Assert.False(await idle.HasSessionAsync("cao-x"));
         await idle.KillServerAsync();
+    }
+
+    [Fact]
+    public async Task AMissingTmuxBinaryIsReportedAsSuch()
+    {
+        var broken = new TmuxClient("cao-test-none", executable: "/nonexistent/tmux");
+
+        var error = await Assert.ThrowsAsync<TmuxCommandException>(() => broken.HasSessionAsync("cao-x"));
+
+        Assert.Equal(-1, error.ExitCode);
+        Assert.Contains("Is tmux installed", error.Message);
     }
 
     [Fact]

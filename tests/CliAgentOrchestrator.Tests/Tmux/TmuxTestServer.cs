@@ -67,6 +67,8 @@ public sealed class TmuxTestServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Client.KillServerAsync();
+        // tmux 3.3 leaves its socket file behind when it exits; remove it so runs leave no litter.
+        File.Delete(SocketPath());
         try
         {
             Directory.Delete(TempDirectory, recursive: true);
@@ -75,6 +77,15 @@ public sealed class TmuxTestServer : IAsyncLifetime
         {
             // A process of the killed server may still be closing a file; the OS cleans /tmp.
         }
+    }
+
+    /// <summary>Where tmux puts a <c>-L</c> socket: $TMUX_TMPDIR (or /tmp)/tmux-&lt;uid&gt;/&lt;name&gt;.</summary>
+    private string SocketPath()
+    {
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+            .Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[1];
+        var directory = Environment.GetEnvironmentVariable("TMUX_TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
+        return Path.Combine(directory, "tmux-" + uid, Client.SocketName!);
     }
 
     private static Dictionary<string, string> WithTestEnvironment(IReadOnlyDictionary<string, string>? environment)

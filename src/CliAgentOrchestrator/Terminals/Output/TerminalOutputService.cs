@@ -23,6 +23,9 @@ public sealed class TerminalOutputService(
     /// <summary>
     /// Starts following <paramref name="logPath"/> for the terminal and makes sure tmux pipes the
     /// window's output into it. Replaces (and stops) a previous tail of the same terminal.
+    /// The tail is already reading when this returns, so a subscriber added afterwards may miss
+    /// the first chunks (they are still in the tail's buffer); a status monitor should call
+    /// <see cref="Status.StatusMonitor.RequestDetection"/> once it follows the tail.
     /// </summary>
     /// <param name="resumeFromEnd">True when re-attaching to a terminal that outlived a server
     /// restart: old output is history, only new bytes are published. False for a new terminal.</param>
