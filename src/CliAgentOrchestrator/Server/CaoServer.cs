@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CliAgentOrchestrator.Api;
 using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Inbox;
 using CliAgentOrchestrator.PluginHosting;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Profiles;
@@ -60,6 +61,8 @@ public static class CaoServer
         AgentEndpoints.Map(app);
         SessionEndpoints.Map(app);
         TerminalEndpoints.Map(app);
+        InboxEndpoints.Map(app);
+        RunStepEndpoints.Map(app);
         return app;
     }
 
@@ -68,14 +71,18 @@ public static class CaoServer
         services.AddSingleton<CaoDatabase>();
         services.AddSingleton<TerminalRepository>();
         services.AddSingleton<InboxRepository>();
-        services.AddSingleton(_ => TmuxClient.FromEnvironment());
+        services.AddSingleton(sp => new TmuxClient(sp.GetRequiredService<ServerOptions>().TmuxSocket));
         services.AddSingleton(sp => new TerminalInputSender(sp.GetRequiredService<TmuxClient>()));
         services.AddSingleton(sp => new TerminalOutputService(sp.GetRequiredService<TmuxClient>(), loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(_ => new ProviderCatalog());
         services.AddSingleton(_ => new ProfileStore(home.Root));
         services.AddSingleton<TerminalService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<RunStepService>();
         services.AddHostedService<CoreStartupService>();
+        services.AddSingleton(_ => InboxOptions.FromEnvironment());
+        services.AddSingleton<InboxService>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home)

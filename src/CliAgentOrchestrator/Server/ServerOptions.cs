@@ -14,6 +14,9 @@ public sealed record ServerOptions
     /// <summary>Extra browser origins from <c>CAO_CORS_ORIGINS</c> (<c>*</c> allows any).</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
+    /// <summary>A private tmux server (<c>tmux -L</c>) instead of the default one; from <c>CAO_TMUX_SOCKET</c>.</summary>
+    public string? TmuxSocket { get; init; } = NonEmpty(Environment.GetEnvironmentVariable("CAO_TMUX_SOCKET"));
+
     public string BaseUrl => $"http://{Host}:{Port}";
 
     /// <summary>Reads <c>CAO_API_HOST</c>, <c>CAO_API_PORT</c>, <c>CAO_ALLOWED_HOSTS</c> and <c>CAO_CORS_ORIGINS</c>; explicit values win.</summary>

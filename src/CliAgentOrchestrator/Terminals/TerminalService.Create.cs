@@ -18,7 +18,7 @@ public sealed partial class TerminalService
             throw ApiException.BadRequest($"Unknown provider '{providerKey}'. Valid providers: {string.Join(", ", providers.Keys)}");
         if (!TerminalNames.IsValidName(request.AgentProfile))
             throw ApiException.BadRequest($"Invalid agent profile name '{request.AgentProfile}': use letters, digits, '_' and '-'");
-        var workingDirectory = WorkingDirectories.Resolve(request.WorkingDirectory);
+        var workingDirectory = ResolveWorkingDirectory(request.WorkingDirectory);
         var session = request.SessionName is null ? TerminalNames.NewSessionName() : TerminalNames.SessionName(request.SessionName);
 
         var record = new TerminalRecord
@@ -68,6 +68,18 @@ public sealed partial class TerminalService
         });
         var status = request.DeferInit ? TerminalStatus.Unknown : await runtime.Monitor.GetStatusAsync(cancellationToken);
         return TerminalView.From(terminals.Get(record.Id) ?? record, status);
+    }
+
+    private static string ResolveWorkingDirectory(string? requested)
+    {
+        try
+        {
+            return WorkingDirectory.Resolve(requested);
+        }
+        catch (ArgumentException ex)
+        {
+            throw ApiException.BadRequest(ex.Message);
+        }
     }
 
     private AgentProfile? FindProfile(string name)

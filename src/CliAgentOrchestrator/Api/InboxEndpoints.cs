@@ -1,0 +1,39 @@
+using CliAgentOrchestrator.Inbox;
+using CliAgentOrchestrator.Plugins;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CliAgentOrchestrator.Api;
+
+/// <summary>
+/// The inbox routes. Python takes <c>sender_id</c> and <c>message</c> in the query string; a JSON
+/// body is accepted too, so long messages stay out of URLs and logs.
+/// </summary>
+public static class InboxEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/terminals/{id}/inbox/messages", async (string id, HttpRequest request, InboxService inbox,
+            [FromQuery(Name = "sender_id")] string? senderId, [FromQuery] string? message, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestReading.OptionalBodyAsync<InboxBody>(request, cancellationToken);
+            var queued = inbox.Enqueue(
+                RequestReading.Required(senderId ?? body?.SenderId, "sender_id"),
+                id,
+                RequestReading.Required(message ?? body?.Message, "message"),
+                body?.OrchestrationType ?? OrchestrationTypes.SendMessage);
+            return Results.Json(new
+            {
+                success = true,
+                message_id = queued.Id,
+                sender_id = queued.SenderId,
+                receiver_id = queued.ReceiverId,
+                created_at = queued.CreatedAt,
+            });
+        });
+
+        app.MapGet("/terminals/{id}/inbox/messages", (string id, InboxService inbox, [FromQuery] int? limit, [FromQuery] string? status) =>
+            Results.Json(inbox.List(id, limit ?? 10, status)));
+    }
+
+    private sealed record InboxBody(string? SenderId, string? Message, string? OrchestrationType);
+}
