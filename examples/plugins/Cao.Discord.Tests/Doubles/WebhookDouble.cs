@@ -19,11 +19,13 @@ public sealed class WebhookDouble : IDisposable
 
     public WebhookDouble(string url = Url)
     {
-        Handler.When(HttpMethod.Post, url).Respond(async (HttpRequestMessage request) =>
+        // Not async: MockHttp hangs on a faulted task, so a scripted exception must be thrown
+        // synchronously (as its own Throw() does). The plugin's StringContent reads synchronously.
+        Handler.When(HttpMethod.Post, url).Respond((HttpRequestMessage request) =>
         {
-            var json = await request.Content!.ReadAsStringAsync();
+            var json = request.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
             _posts.Enqueue(new RecordedPost(request.RequestUri, json));
-            return _script.TryDequeue(out var next) ? await next(request) : new HttpResponseMessage(HttpStatusCode.NoContent);
+            return _script.TryDequeue(out var next) ? next(request) : Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
         });
     }
 
@@ -45,7 +47,7 @@ public sealed class WebhookDouble : IDisposable
         Then(HttpStatusCode.TooManyRequests,
             $$"""{"message": "You are being rate limited.", "retry_after": {{retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "global": false}""");
 
-    public WebhookDouble ThenThrow(Exception exception) => Then(_ => Task.FromException<HttpResponseMessage>(exception));
+    public WebhookDouble ThenThrow(Exception exception) => Then(_ => throw exception);
 
     public static HttpResponseMessage Response(HttpStatusCode status, string body = "") =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, body.StartsWith('{') ? "application/json" : "text/plain") };
