@@ -78,9 +78,11 @@ internal sealed class MessageSplitter
 
     private void Flush(bool reopen)
     {
-        if (_fence is not null)
-            _current.Append('\n').Append(Fence);
         var chunk = _current.ToString();
+        if (reopen && _fence is not null && (chunk == _fence || chunk.EndsWith("\n" + _fence, StringComparison.Ordinal)))
+            chunk = chunk[..^_fence.Length].TrimEnd('\n'); // a block opened on the last line: open it in the next piece instead
+        else if (_fence is not null)
+            chunk += "\n" + Fence;
         if (!string.IsNullOrWhiteSpace(chunk))
             _chunks.Add(chunk);
         _current.Clear();

@@ -41,7 +41,9 @@ internal static class DeliveryPolicy
                 Name = "discord-transient",
                 MaxRetryAttempts = MaxTransientRetries,
                 BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
+                // No jitter: one sender per webhook means no herd of clients to spread out, and
+                // Polly's jittered series is not monotonic for the first tries (1.2s, 1.2s, 0.8s).
+                UseJitter = false,
                 Delay = FirstBackoff,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
                 OnRetry = args =>
