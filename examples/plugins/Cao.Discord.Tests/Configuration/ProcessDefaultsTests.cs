@@ -12,27 +12,13 @@ public sealed class ProcessDefaultsTests
     {
         using var dir = new TempDirectory(withEmptyDotEnv: false);
         dir.Write(".env", "CAO_DISCORD_WEBHOOK_URL=https://discord.example/from-dotenv\nCAO_DISCORD_TIMEOUT_SECONDS=4\n");
-        var previousDirectory = Directory.GetCurrentDirectory();
-        var previousUrl = Environment.GetEnvironmentVariable("CAO_DISCORD_WEBHOOK_URL");
-        var previousTimeout = Environment.GetEnvironmentVariable("CAO_DISCORD_TIMEOUT_SECONDS");
-        try
-        {
-            Directory.SetCurrentDirectory(dir.Path);
-            Environment.SetEnvironmentVariable("CAO_DISCORD_WEBHOOK_URL", "https://discord.example/from-env");
-            Environment.SetEnvironmentVariable("CAO_DISCORD_TIMEOUT_SECONDS", null);
-            var plugin = new DiscordPlugin { Context = new PluginContext { Logger = new CapturingLogger() } };
+        using var process = new ProcessScope(dir.Path, webhookUrl: "https://discord.example/from-env");
+        var plugin = new DiscordPlugin { Context = new PluginContext { Logger = new CapturingLogger() } };
 
-            await plugin.SetupAsync(CancellationToken.None);
-            await plugin.TeardownAsync(CancellationToken.None);
+        await plugin.SetupAsync(CancellationToken.None);
+        await plugin.TeardownAsync(CancellationToken.None);
 
-            Assert.Equal(new Uri("https://discord.example/from-env"), plugin.Options!.WebhookUrl);
-            Assert.Equal(TimeSpan.FromSeconds(4), plugin.Options.Timeout);
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previousDirectory);
-            Environment.SetEnvironmentVariable("CAO_DISCORD_WEBHOOK_URL", previousUrl);
-            Environment.SetEnvironmentVariable("CAO_DISCORD_TIMEOUT_SECONDS", previousTimeout);
-        }
+        Assert.Equal(new Uri("https://discord.example/from-env"), plugin.Options!.WebhookUrl);
+        Assert.Equal(TimeSpan.FromSeconds(4), plugin.Options.Timeout);
     }
 }
