@@ -64,4 +64,40 @@ public sealed class SenderLifecycleTests : IDisposable
         Assert.Single(_bed.Webhook.Posts);
         Assert.Contains(_bed.Log.Warnings, w => w.Contains("before delivering 2 queued message(s)"));
     }
+
+    [Fact]
+    public async Task TeardownReleasesTheClientAndLaterEventsAreIgnored()
+    {
+        var plugin = await _bed.StartedPluginAsync();
+
+        await plugin.TeardownAsync(CancellationToken.None);
+        await plugin.OnPostSendMessageAsync(DiscordBed.Message("too late"), CancellationToken.None);
+        await plugin.TeardownAsync(CancellationToken.None); // a second teardown is harmless too
+
+        Assert.Null(plugin.HttpTimeout);
+        Assert.Empty(_bed.Webhook.Posts);
+    }
+
+    [Fact]
+    public async Task AFullQueueDropsTheOldestMessagesAndCountsThem()
+    {
+        var discordAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _bed.Webhook.Then(async _ =>
+        {
+            await discordAnswers.Task;
+            return WebhookDouble.Response(HttpStatusCode.NoContent);
+        });
+        var plugin = await _bed.StartedPluginAsync();
+        await plugin.OnPostSendMessageAsync(DiscordBed.Message("m0"), CancellationToken.None);
+        await Poll.UntilAsync(() => _bed.Webhook.Posts.Count == 1, "m0 to be in flight");
+
+        for (var i = 1; i <= 1001; i++) // one more than the queue holds while m0 is in flight
+            await plugin.OnPostSendMessageAsync(DiscordBed.Message($"m{i}"), CancellationToken.None);
+        discordAnswers.SetResult();
+        await plugin.TeardownAsync(CancellationToken.None);
+
+        var sent = _bed.Webhook.Posts.Select(p => p.Content).ToList();
+        Assert.Equal(["m0", .. Enumerable.Range(2, 1000).Select(i => $"m{i}")], sent);
+        Assert.Contains(_bed.Log.Warnings, w => w.Contains("queue full") && w.Contains("dropped 1 oldest"));
+    }
 }
