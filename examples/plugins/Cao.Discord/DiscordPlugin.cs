@@ -37,7 +37,10 @@ public sealed partial class DiscordPlugin : CaoPlugin
         var options = new DiscordOptionsLoader(Environment, dotEnv, Context.Settings).Load();
 
         // The handler is owned by the test that injected it; a real one belongs to this client.
-        _http = HttpHandler is null ? new HttpClient() : new HttpClient(HttpHandler, disposeHandler: false);
+        // The client lives as long as the server: recycle connections so DNS changes are seen.
+        _http = HttpHandler is null
+            ? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            : new HttpClient(HttpHandler, disposeHandler: false);
         _http.Timeout = options.Timeout;
         _sender = new WebhookSender(_http, options.WebhookUrl, Context.Logger, Time);
         Options = options;
