@@ -17,4 +17,13 @@ public static class EventTypes
 
     /// <summary>A terminal was killed (<see cref="PostKillTerminalEvent"/>).</summary>
     public const string PostKillTerminal = "post_kill_terminal";
+
+    /// <summary>A plugin refused a message (<see cref="PostSendMessageDeniedEvent"/>); observers audit refusals with it.</summary>
+    public const string PostSendMessageDenied = "post_send_message_denied";
+
+    /// <summary>A message is about to be delivered (<see cref="PreSendMessageEvent"/>); for <see cref="PreHookAttribute"/> only.</summary>
+    public const string PreSendMessage = "pre_send_message";
+
+    /// <summary>A terminal is about to be created (<see cref="PreCreateTerminalEvent"/>); for <see cref="PreHookAttribute"/> only.</summary>
+    public const string PreCreateTerminal = "pre_create_terminal";
 }

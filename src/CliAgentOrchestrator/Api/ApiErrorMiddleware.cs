@@ -9,6 +9,12 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         {
             await next(context);
         }
+        catch (DeniedException ex) when (!context.Response.HasStarted)
+        {
+            logger.LogInformation("{Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, ex.Message);
+            context.Response.StatusCode = ex.StatusCode;
+            await context.Response.WriteAsJsonAsync(new { detail = ex.Message, plugin = ex.Denial.Plugin, reason = ex.Denial.Reason, code = ex.Denial.Code });
+        }
         catch (ApiException ex) when (!context.Response.HasStarted)
         {
             logger.LogInformation("{Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);

@@ -132,10 +132,11 @@ public sealed class InboxService : IHostedService, IDisposable
         var ids = batch.Select(m => m.Id).ToList();
         try
         {
-            var text = string.Join("\n", batch.Select(m => m.Message));
-            var origins = batch.Select(m => new MessageOrigin(m.SenderId, m.OrchestrationType ?? OrchestrationTypes.SendMessage, m.Message)).ToList();
-            await _terminals.DeliverAsync(receiverId, text, origins, cancellationToken);
-            _inbox.MarkDelivered(ids);
+            var origins = batch.Select(m => new MessageOrigin(m.SenderId, m.OrchestrationType ?? OrchestrationTypes.SendMessage, m.Message, m.Id)).ToList();
+            var result = await _terminals.DeliverAsync(receiverId, origins, cancellationToken);
+            _inbox.MarkDelivered(result.Delivered.Select(o => o.InboxId!.Value).ToList());
+            foreach (var (origin, denial) in result.Denied)
+                _inbox.MarkRefused(origin.InboxId!.Value, denial.ToString());
         }
         catch (ApiException ex) when (ex.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status409Conflict)
         {

@@ -33,10 +33,10 @@ internal static class HookBinder
         return (hooks, refusals);
     }
 
-    // Every method a hook may sit on: the most derived version of each inherited method, plus the
+    // Every method a hook may sit on (shared with PreHookBinder): the most derived version of each inherited method, plus the
     // private methods of base classes. Base classes first, then declaration order, so hooks of one
     // event run in the order a reader of the class expects.
-    private static IEnumerable<MethodInfo> MethodsOf(Type type)
+    internal static IEnumerable<MethodInfo> MethodsOf(Type type)
     {
         var methods = type.GetMethods(AllMethods).ToList();
         for (var t = type.BaseType; t is not null && t != typeof(CaoPlugin); t = t.BaseType)
@@ -58,7 +58,11 @@ internal static class HookBinder
     private static string? Check(MethodInfo method, string eventType, out Type? eventClass)
     {
         if (!KnownEvents.ByType.TryGetValue(eventType, out eventClass))
-            return $"unknown event type; known types are {string.Join(", ", KnownEvents.ByType.Keys.Order())}";
+        {
+            return KnownEvents.PreEvents.ContainsKey(eventType)
+                ? "pre events are guarded with [PreHook], which returns a HookDecision"
+                : $"unknown event type; known types are {string.Join(", ", KnownEvents.ByType.Keys.Order())}";
+        }
         if (method.IsStatic)
             return "a hook must be an instance method";
         if (method.IsGenericMethodDefinition)

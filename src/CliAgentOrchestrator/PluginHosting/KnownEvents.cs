@@ -13,5 +13,13 @@ internal static class KnownEvents
         [EventTypes.PostKillSession] = typeof(PostKillSessionEvent),
         [EventTypes.PostCreateTerminal] = typeof(PostCreateTerminalEvent),
         [EventTypes.PostKillTerminal] = typeof(PostKillTerminalEvent),
+        [EventTypes.PostSendMessageDenied] = typeof(PostSendMessageDeniedEvent),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The events a <c>[PreHook]</c> may guard.</summary>
+    public static readonly FrozenDictionary<string, Type> PreEvents = new Dictionary<string, Type>
+    {
+        [EventTypes.PreSendMessage] = typeof(PreSendMessageEvent),
+        [EventTypes.PreCreateTerminal] = typeof(PreCreateTerminalEvent),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

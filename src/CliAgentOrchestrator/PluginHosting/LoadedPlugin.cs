@@ -14,6 +14,7 @@ internal sealed class LoadedPlugin(string name, string source, string? version)
     public string? Error { get; set; }
     public IReadOnlyList<HookInvoker> Hooks { get; set; } = [];
     public IReadOnlyList<string> Refusals { get; set; } = [];
+    public IReadOnlyList<PreHooks.PreHookInvoker> PreHooks { get; set; } = [];
 
     public PluginInfo Describe()
     {
@@ -26,6 +27,7 @@ internal sealed class LoadedPlugin(string name, string source, string? version)
             Status = Status,
             Error = Error,
             Hooks = Hooks.Select(h => $"{h.EventType}: {h.MethodName}").ToList(),
+            PreHooks = PreHooks.Select(h => $"{h.EventType}: {h.MethodName} (order {h.Order}, fail {(h.FailClosed ? "closed" : "open")})").ToList(),
             RefusedHooks = Refusals,
             Delivered = counters.Delivered,
             Failed = counters.Failed,

@@ -81,7 +81,9 @@ public sealed partial class PluginHost
                 Settings = _settings.For(plugin.Name),
                 State = _state,
             });
-            (plugin.Hooks, plugin.Refusals) = HookBinder.Bind(plugin.Instance);
+            var (hooks, refusals) = HookBinder.Bind(plugin.Instance);
+            var (preHooks, preRefusals) = PluginHosting.PreHooks.PreHookBinder.Bind(plugin.Name, plugin.Instance);
+            (plugin.Hooks, plugin.PreHooks, plugin.Refusals) = (hooks, preHooks, [.. refusals, .. preRefusals]);
             foreach (var refusal in plugin.Refusals)
                 _logger.LogWarning("Plugin '{Plugin}': {Refusal}", plugin.Name, refusal);
 

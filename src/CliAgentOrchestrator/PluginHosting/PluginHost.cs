@@ -16,6 +16,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly PluginSettings _settings;
     private readonly ICaoState _state;
+    private readonly PreHooks.PreHookChain _preHooks;
     private readonly ILogger _logger;
     private readonly List<LoadedPlugin> _plugins = [];
     private readonly List<PluginLoadContext> _contexts = [];
@@ -26,14 +27,19 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     /// <param name="loggerFactory">Host and plugin loggers; plugin loggers are named <c>CaoPlugin.&lt;name&gt;</c>.</param>
     /// <param name="settings">Per-plugin settings handed to each plugin's context.</param>
     /// <param name="state">The read-only view of CAO state handed to each plugin's context.</param>
-    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null)
+    /// <param name="preHooks">Where loaded plugins' pre-hooks are registered for the services to await.</param>
+    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null, PreHooks.PreHookChain? preHooks = null)
     {
+        _preHooks = preHooks ?? new PreHooks.PreHookChain(loggerFactory.CreateLogger<PreHooks.PreHookChain>());
         _options = options;
         _loggerFactory = loggerFactory;
         _settings = settings ?? PluginSettings.Empty;
         _state = state ?? PluginContext.Detached.State;
         _logger = loggerFactory.CreateLogger<PluginHost>();
     }
+
+    /// <summary>The pre-hooks of the loaded plugins, awaited by the operations they guard.</summary>
+    public PreHooks.PreHookChain PreHooks => _preHooks;
 
     /// <summary>Every plugin entry point seen at load, with its status and counters.</summary>
     public IReadOnlyList<PluginInfo> Describe()
@@ -86,6 +92,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
         lock (_plugins)
             running = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
 
+        _preHooks.Set([]); // torn-down plugins must not be asked anything
         foreach (var plugin in running)
             plugin.Mailbox?.Complete();
         var deadline = Task.Delay(_options.DrainTimeout, cancellationToken);
@@ -111,6 +118,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
             plugin.Mailbox = new PluginMailbox(plugin.Name, plugin.Hooks, _options, _logger);
             plugin.Mailbox.Start();
         }
+        _preHooks.Set(loaded.SelectMany(p => p.PreHooks));
         _subscribers = loaded
             .SelectMany(p => p.Mailbox!.EventTypes.Select(type => (type, mailbox: p.Mailbox)))
             .GroupBy(x => x.type)

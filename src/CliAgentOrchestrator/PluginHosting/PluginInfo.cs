@@ -14,6 +14,8 @@ public sealed record PluginInfo
     [JsonPropertyName("error")] public string? Error { get; init; }
     /// <summary>Hooks as <c>event_type: Type.Method</c>.</summary>
     [JsonPropertyName("hooks")] public IReadOnlyList<string> Hooks { get; init; } = [];
+    /// <summary>Pre-hooks as <c>event_type: Type.Method (order n, fail open|closed)</c>.</summary>
+    [JsonPropertyName("pre_hooks")] public IReadOnlyList<string> PreHooks { get; init; } = [];
     /// <summary>Hooks refused at load, with the reason.</summary>
     [JsonPropertyName("refused_hooks")] public IReadOnlyList<string> RefusedHooks { get; init; } = [];
     [JsonPropertyName("events_delivered")] public long Delivered { get; init; }

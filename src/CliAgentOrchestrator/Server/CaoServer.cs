@@ -45,9 +45,10 @@ public static class CaoServer
         builder.Services.AddSingleton(PluginHostOptions.FromEnvironment());
         builder.Services.AddSingleton(_ => PluginSettings.Load(home.SettingsFile));
         builder.Services.AddSingleton<ICaoState, CaoStateView>();
+        builder.Services.AddSingleton<PluginHosting.PreHooks.PreHookChain>();
         builder.Services.AddSingleton(sp => new PluginHost(
             sp.GetRequiredService<PluginHostOptions>(), sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>()));
+            sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>(), sp.GetRequiredService<PluginHosting.PreHooks.PreHookChain>()));
         builder.Services.AddSingleton<ICaoEventPublisher>(sp => sp.GetRequiredService<PluginHost>());
         builder.Services.AddHostedService<PluginHostService>();
         AddCore(builder.Services, home);

@@ -64,6 +64,9 @@ public sealed class InboxRepository(CaoDatabase database)
     public void Release(IReadOnlyList<long> ids, string reason) =>
         UpdateMany(ids, "status = 'pending', error = $error", ("$error", reason));
 
+    /// <summary>A plugin refused the message: it is never retried.</summary>
+    public void MarkRefused(long id, string reason) => UpdateMany([id], "status = 'refused', error = $error", ("$error", reason));
+
     public void MarkFailed(IReadOnlyList<long> ids, string reason) =>
         UpdateMany(ids, "status = 'failed', error = $error", ("$error", reason));
 

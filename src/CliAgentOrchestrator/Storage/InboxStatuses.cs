@@ -8,5 +8,8 @@ public static class InboxStatuses
     public const string Delivered = "delivered";
     public const string Failed = "failed";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Pending, Delivering, Delivered, Failed };
+    /// <summary>A plugin's pre-hook refused it; never retried (ours; Python has no veto).</summary>
+    public const string Refused = "refused";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Pending, Delivering, Delivered, Failed, Refused };
 }

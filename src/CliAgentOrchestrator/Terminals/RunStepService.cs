@@ -40,7 +40,15 @@ public sealed class RunStepService(TerminalService terminals, SessionService ses
             ? await sessions.CreateAsync(create, cancellationToken)
             : await terminals.CreateAsync(create, cancellationToken);
 
-        await terminals.SendInputAsync(worker.Id, prompt, request.CallerId ?? "supervisor", OrchestrationTypes.Handoff, cancellationToken);
+        try
+        {
+            await terminals.SendInputAsync(worker.Id, prompt, request.CallerId ?? "supervisor", OrchestrationTypes.Handoff, cancellationToken);
+        }
+        catch (DeniedException)
+        {
+            await terminals.DeleteAsync(worker.Id, cancellationToken); // a worker with no task has nothing to do
+            throw;
+        }
         var outcome = await WaitForAnswerAsync(worker.Id, TimeSpan.FromSeconds(request.Timeout), cancellationToken);
         if (outcome != TerminalStatus.Completed)
         {

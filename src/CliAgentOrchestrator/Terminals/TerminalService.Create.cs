@@ -20,6 +20,17 @@ public sealed partial class TerminalService
             throw ApiException.BadRequest($"Invalid agent profile name '{request.AgentProfile}': use letters, digits, '_' and '-'");
         var workingDirectory = ResolveWorkingDirectory(request.WorkingDirectory);
         var session = request.SessionName is null ? TerminalNames.NewSessionName() : TerminalNames.SessionName(request.SessionName);
+        var denial = await preHooks.ScreenTerminalAsync(new PreCreateTerminalEvent
+        {
+            SessionId = session,
+            SessionName = session,
+            AgentProfile = request.AgentProfile,
+            Provider = providerKey,
+            WorkingDirectory = workingDirectory,
+            CallerId = request.CallerId,
+        }, cancellationToken);
+        if (denial is not null)
+            throw new DeniedException(denial);
 
         var record = new TerminalRecord
         {

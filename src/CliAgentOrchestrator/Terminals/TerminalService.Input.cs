@@ -5,28 +5,91 @@ using CliAgentOrchestrator.Terminals.Input;
 
 namespace CliAgentOrchestrator.Terminals;
 
-// Typing into a terminal. post_send_message fires after the text was pasted and submitted, and
-// only when the caller said who sent it and how (the inbox, assign, handoff, or a client that passes both).
+// Typing into a terminal. A message with a sender and an orchestration type first passes the
+// plugins' pre_send_message hooks (which may refuse or rewrite it); post_send_message fires after
+// the text was pasted and submitted.
 public sealed partial class TerminalService
 {
-    public Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken) =>
-        DeliverAsync(terminalId, message,
-            senderId is not null && orchestrationType is not null ? [new MessageOrigin(senderId, orchestrationType, message)] : [],
-            cancellationToken);
-
-    /// <summary>
-    /// Types <paramref name="message"/> into the terminal and submits it, then publishes one
-    /// <c>post_send_message</c> per origin (the inbox delivers several queued messages in one paste).
-    /// </summary>
-    public async Task DeliverAsync(string terminalId, string message, IReadOnlyList<MessageOrigin> origins, CancellationToken cancellationToken)
+    /// <summary>Types <paramref name="message"/>; with a sender and type it is a message: screened, then announced.</summary>
+    /// <exception cref="DeniedException">A pre-hook refused the message.</exception>
+    public async Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(message))
             throw ApiException.BadRequest("message must not be empty");
+        if (senderId is null || orchestrationType is null)
+        {
+            await TypeAsync(Require(terminalId), message, cancellationToken);
+            return;
+        }
+        var result = await DeliverAsync(terminalId, [new MessageOrigin(senderId, orchestrationType, message)], cancellationToken);
+        if (result.Denied.Count > 0)
+            throw new DeniedException(result.Denied[0].Denial);
+    }
+
+    /// <summary>
+    /// Screens each message with the pre-hooks, types the allowed ones (as rewritten) in one paste,
+    /// and publishes one <c>post_send_message</c> per delivered message and one
+    /// <c>post_send_message_denied</c> per refused one.
+    /// </summary>
+    public async Task<DeliveryResult> DeliverAsync(string terminalId, IReadOnlyList<MessageOrigin> origins, CancellationToken cancellationToken)
+    {
         var record = Require(terminalId);
+        var delivered = new List<MessageOrigin>(origins.Count);
+        var denied = new List<(MessageOrigin, PluginHosting.PreHooks.Denial)>();
+        foreach (var origin in origins)
+        {
+            var screening = await preHooks.ScreenMessageAsync(new PreSendMessageEvent
+            {
+                SessionId = record.SessionName,
+                Sender = origin.SenderId,
+                Receiver = record.Id,
+                Message = origin.Message,
+                OrchestrationType = origin.OrchestrationType,
+            }, cancellationToken);
+            if (screening.Denial is { } denial)
+            {
+                denied.Add((origin, denial));
+                events.Publish(new PostSendMessageDeniedEvent
+                {
+                    SessionId = record.SessionName,
+                    Sender = origin.SenderId,
+                    Receiver = record.Id,
+                    Message = screening.Message,
+                    OrchestrationType = origin.OrchestrationType,
+                    DeniedBy = denial.Plugin,
+                    Reason = denial.Reason,
+                    Code = denial.Code,
+                });
+            }
+            else
+            {
+                delivered.Add(origin with { Message = screening.Message });
+            }
+        }
+
+        if (delivered.Count > 0)
+        {
+            await TypeAsync(record, string.Join("\n", delivered.Select(o => o.Message)), cancellationToken);
+            foreach (var origin in delivered)
+            {
+                events.Publish(new PostSendMessageEvent
+                {
+                    SessionId = record.SessionName,
+                    Sender = origin.SenderId,
+                    Receiver = record.Id,
+                    Message = origin.Message,
+                    OrchestrationType = origin.OrchestrationType,
+                });
+            }
+        }
+        return new DeliveryResult(delivered, denied);
+    }
+
+    private async Task TypeAsync(Storage.TerminalRecord record, string text, CancellationToken cancellationToken)
+    {
         var runtime = RuntimeOf(record);
-        var status = runtime.Monitor.Status;
-        if (status == TerminalStatus.Error)
-            throw ApiException.Conflict($"Terminal '{terminalId}' is in error state; input refused so it is not typed into a bare shell");
+        if (runtime.Monitor.Status == TerminalStatus.Error)
+            throw ApiException.Conflict($"Terminal '{record.Id}' is in error state; input refused so it is not typed into a bare shell");
 
         await runtime.InputGate.WaitAsync(cancellationToken);
         try
@@ -34,25 +97,13 @@ public sealed partial class TerminalService
             runtime.Monitor.NotifyInputSent();
             runtime.Tail.ClearBuffer();
             var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);
-            await input.SendTextAsync(runtime.Target, message, options, cancellationToken);
+            await input.SendTextAsync(runtime.Target, text, options, cancellationToken);
         }
         finally
         {
             runtime.InputGate.Release();
         }
         terminals.Touch(record.Id);
-
-        foreach (var origin in origins)
-        {
-            events.Publish(new PostSendMessageEvent
-            {
-                SessionId = record.SessionName,
-                Sender = origin.SenderId,
-                Receiver = record.Id,
-                Message = origin.Message,
-                OrchestrationType = origin.OrchestrationType,
-            });
-        }
     }
 
     public async Task SendKeyAsync(string terminalId, string key, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CliAgentOrchestrator.Api;
 using CliAgentOrchestrator.Configuration;
 using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.PluginHosting.PreHooks;
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Providers;
 using CliAgentOrchestrator.Storage;
@@ -26,6 +27,7 @@ public sealed partial class TerminalService(
     TerminalRepository terminals,
     CaoHome home,
     ICaoEventPublisher events,
+    PreHookChain preHooks,
     ILogger<TerminalService> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, TerminalRuntime> _runtimes = new(StringComparer.Ordinal);
