@@ -23,7 +23,7 @@ public sealed class PluginLoadingTests
         Assert.Equal(["setup"], bed.Records(Recorder, "recorder"));
         var info = Assert.Single(host.Describe());
         Assert.Equal(PluginStatus.Loaded, info.Status);
-        Assert.Equal(5, info.Hooks.Count);
+        Assert.Equal(6, info.Hooks.Count);
     }
 
     [Fact]

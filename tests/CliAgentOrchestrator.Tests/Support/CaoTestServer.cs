@@ -20,12 +20,14 @@ public sealed class CaoTestServer : IAsyncDisposable
     private readonly TempDirectory _home = new();
     private WebApplication? _app;
 
-    private CaoTestServer(bool withRecorder)
+    private CaoTestServer(bool withRecorder, IEnumerable<string> plugins)
     {
         Home = new CaoHome(_home.Path).EnsureCreated();
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home.Path, "work")).FullName;
         if (withRecorder)
             CopyPlugin("Cao.TestPlugins.Recorder", Path.Combine(Home.PluginsDirectory, "recorder"));
+        foreach (var plugin in plugins)
+            CopyPlugin(plugin, Path.Combine(Home.PluginsDirectory, plugin));
         Options = new ServerOptions { Port = FreePort(), TmuxSocket = "cao-it-" + Guid.NewGuid().ToString("N")[..10] };
         Tmux = new TmuxClient(Options.TmuxSocket);
         Http = new HttpClient { BaseAddress = new Uri(Options.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
@@ -41,9 +43,11 @@ public sealed class CaoTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
 
-    public static async Task<CaoTestServer> StartAsync(bool withRecorder = true)
+    /// <param name="withRecorder">Install the Recorder plugin (see <see cref="RecordedEvents"/>).</param>
+    /// <param name="plugins">More test plugin projects to install, each into a folder named after it.</param>
+    public static async Task<CaoTestServer> StartAsync(bool withRecorder = true, params string[] plugins)
     {
-        var server = new CaoTestServer(withRecorder);
+        var server = new CaoTestServer(withRecorder, plugins);
         await server.StartAppAsync();
         return server;
     }

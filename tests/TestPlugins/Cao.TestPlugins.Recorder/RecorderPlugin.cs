@@ -27,6 +27,7 @@ public sealed class RecorderPlugin : CaoPlugin
     [Hook(EventTypes.PostCreateTerminal)]
     [Hook(EventTypes.PostKillTerminal)]
     [Hook(EventTypes.PostSendMessage)]
+    [Hook(EventTypes.PostSendMessageDenied)]
     public Task OnAnyAsync(CaoEvent e)
     {
         Probe.RecordEvent("recorder", e);
