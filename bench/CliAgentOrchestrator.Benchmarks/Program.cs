@@ -5,3 +5,5 @@ var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
     await PluginHostBenchmarks.RunAsync();
+if (which is "prehooks" or "all")
+    await PreHookBenchmarks.RunAsync();
