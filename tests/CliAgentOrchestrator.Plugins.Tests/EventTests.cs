@@ -12,6 +12,9 @@ public sealed class EventTests
         { new PostKillSessionEvent(), EventTypes.PostKillSession },
         { new PostCreateTerminalEvent(), EventTypes.PostCreateTerminal },
         { new PostKillTerminalEvent(), EventTypes.PostKillTerminal },
+        { new PostSendMessageDeniedEvent(), EventTypes.PostSendMessageDenied },
+        { new PreSendMessageEvent(), EventTypes.PreSendMessage },
+        { new PreCreateTerminalEvent(), EventTypes.PreCreateTerminal },
     };
 
     [Theory]
@@ -71,8 +74,10 @@ public sealed class EventTests
     [Fact]
     public void EventTypeStringsMatchThePythonOriginal()
     {
+        // The five of the Python original, plus ours: the pre-hook events and the denial observer.
         Assert.Equal(
-            ["post_create_session", "post_create_terminal", "post_kill_session", "post_kill_terminal", "post_send_message"],
+            ["post_create_session", "post_create_terminal", "post_kill_session", "post_kill_terminal", "post_send_message",
+             "post_send_message_denied", "pre_create_terminal", "pre_send_message"],
             typeof(EventTypes).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order());
         Assert.Equal(
             ["assign", "handoff", "send_message"],
