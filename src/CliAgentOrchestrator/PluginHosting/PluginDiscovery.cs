@@ -11,6 +11,7 @@ public static class PluginDiscovery
 {
     private const string AttributeNamespace = "CliAgentOrchestrator.Plugins";
     private const string AttributeName = "CaoPluginAttribute";
+    private const string SdkAssemblyName = "CliAgentOrchestrator.Plugins";
 
     /// <summary>Every plugin folder under <paramref name="roots"/>, ordered by root then folder name.</summary>
     public static IReadOnlyList<PluginFolder> Discover(IEnumerable<string> roots)
@@ -28,33 +29,52 @@ public static class PluginDiscovery
 
     /// <summary>The assemblies directly in <paramref name="folder"/> that declare CAO plugin entry points.</summary>
     public static IReadOnlyList<string> FindEntryAssemblies(string folder) =>
-        Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal).Where(DeclaresEntryPoint).ToList();
+        ReadFolder(folder).Select(a => a.Path).ToList();
 
-    private static bool DeclaresEntryPoint(string assemblyPath)
+    /// <summary>The metadata of every assembly directly in <paramref name="folder"/> that declares CAO plugin entry points.</summary>
+    public static IReadOnlyList<PluginAssembly> ReadFolder(string folder) =>
+        Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal)
+            .Select(Read).OfType<PluginAssembly>().Where(a => a.EntryPoints.Count > 0).ToList();
+
+    /// <summary>Reads an assembly's plugin metadata; null for a native library or a file that is no assembly.</summary>
+    public static PluginAssembly? Read(string assemblyPath)
     {
         try
         {
             using var stream = File.OpenRead(assemblyPath);
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata)
-                return false;
+                return null;
             var metadata = pe.GetMetadataReader();
             if (!metadata.IsAssembly)
-                return false;
-            foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+                return null;
+            var definition = metadata.GetAssemblyDefinition();
+            var entryPoints = new List<string>();
+            string? informationalVersion = null;
+            foreach (var handle in definition.GetCustomAttributes())
             {
-                if (IsCaoPluginAttribute(metadata, metadata.GetCustomAttribute(handle)))
-                    return true;
+                var attribute = metadata.GetCustomAttribute(handle);
+                if (IsAttribute(metadata, attribute, AttributeNamespace, AttributeName))
+                    entryPoints.Add(FirstStringArgument(metadata, attribute) ?? "");
+                else if (IsAttribute(metadata, attribute, "System.Reflection", "AssemblyInformationalVersionAttribute"))
+                    informationalVersion = FirstStringArgument(metadata, attribute)?.Split('+')[0];
             }
-            return false;
+            var sdk = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
+                .FirstOrDefault(r => metadata.StringComparer.Equals(r.Name, SdkAssemblyName, ignoreCase: true));
+            return new PluginAssembly(
+                assemblyPath,
+                metadata.GetString(definition.Name),
+                informationalVersion ?? definition.Version.ToString(),
+                entryPoints,
+                sdk.Name.IsNil ? null : sdk.Version);
         }
         catch (BadImageFormatException)
         {
-            return false; // a native library or a broken file is not an entry point
+            return null; // a native library or a broken file is not an entry point
         }
     }
 
-    private static bool IsCaoPluginAttribute(MetadataReader metadata, CustomAttribute attribute)
+    private static bool IsAttribute(MetadataReader metadata, CustomAttribute attribute, string ns, string name)
     {
         if (attribute.Constructor.Kind != HandleKind.MemberReference)
             return false;
@@ -62,7 +82,13 @@ public static class PluginDiscovery
         if (parent.Kind != HandleKind.TypeReference)
             return false;
         var type = metadata.GetTypeReference((TypeReferenceHandle)parent);
-        return metadata.StringComparer.Equals(type.Name, AttributeName)
-            && metadata.StringComparer.Equals(type.Namespace, AttributeNamespace);
+        return metadata.StringComparer.Equals(type.Name, name) && metadata.StringComparer.Equals(type.Namespace, ns);
+    }
+
+    // Both attributes we read take a string first: the blob is the 0x0001 prolog, then a SerString.
+    private static string? FirstStringArgument(MetadataReader metadata, CustomAttribute attribute)
+    {
+        var blob = metadata.GetBlobReader(attribute.Value);
+        return blob.Length >= 2 && blob.ReadUInt16() == 1 ? blob.ReadSerializedString() : null;
     }
 }
