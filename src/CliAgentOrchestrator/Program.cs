@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Cli;
+using CliAgentOrchestrator.Cli.Plugins;
 
 // `cao-server` and `cao-mcp-server` are the same program under another name (a symlink or copy):
 // they behave as `cao server` and `cao mcp-server`, like the Python console scripts.
@@ -10,5 +11,6 @@ if (invokedAs == "cao-server")
 var root = new RootCommand("CAO, the CLI Agent Orchestrator: run AI coding CLIs as cooperating agents in tmux")
 {
     ServerCommand.Create(),
+    PluginCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

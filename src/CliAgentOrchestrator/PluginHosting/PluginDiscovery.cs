@@ -50,12 +50,17 @@ public static class PluginDiscovery
                 return null;
             var definition = metadata.GetAssemblyDefinition();
             var entryPoints = new List<string>();
+            var hooks = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             string? informationalVersion = null;
             foreach (var handle in definition.GetCustomAttributes())
             {
                 var attribute = metadata.GetCustomAttribute(handle);
                 if (IsAttribute(metadata, attribute, AttributeNamespace, AttributeName))
-                    entryPoints.Add(FirstStringArgument(metadata, attribute) ?? "");
+                {
+                    var (name, type) = EntryPointArguments(metadata, attribute);
+                    entryPoints.Add(name);
+                    hooks.TryAdd(name, type is null ? [] : PluginHookMetadata.Read(metadata, type));
+                }
                 else if (IsAttribute(metadata, attribute, "System.Reflection", "AssemblyInformationalVersionAttribute"))
                     informationalVersion = FirstStringArgument(metadata, attribute)?.Split('+')[0];
             }
@@ -66,6 +71,7 @@ public static class PluginDiscovery
                 metadata.GetString(definition.Name),
                 informationalVersion ?? definition.Version.ToString(),
                 entryPoints,
+                hooks,
                 sdk.Name.IsNil ? null : sdk.Version);
         }
         catch (BadImageFormatException)
@@ -74,7 +80,7 @@ public static class PluginDiscovery
         }
     }
 
-    private static bool IsAttribute(MetadataReader metadata, CustomAttribute attribute, string ns, string name)
+    internal static bool IsAttribute(MetadataReader metadata, CustomAttribute attribute, string ns, string name)
     {
         if (attribute.Constructor.Kind != HandleKind.MemberReference)
             return false;
@@ -85,8 +91,19 @@ public static class PluginDiscovery
         return metadata.StringComparer.Equals(type.Name, name) && metadata.StringComparer.Equals(type.Namespace, ns);
     }
 
+    // CaoPlugin(string name, Type pluginType): a Type argument is stored as its (assembly-qualified) name.
+    private static (string Name, string? Type) EntryPointArguments(MetadataReader metadata, CustomAttribute attribute)
+    {
+        var blob = metadata.GetBlobReader(attribute.Value);
+        if (blob.Length < 2 || blob.ReadUInt16() != 1)
+            return ("", null);
+        var name = blob.ReadSerializedString() ?? "";
+        var type = blob.RemainingBytes > 0 ? blob.ReadSerializedString()?.Split(',')[0].Trim() : null;
+        return (name, type);
+    }
+
     // Both attributes we read take a string first: the blob is the 0x0001 prolog, then a SerString.
-    private static string? FirstStringArgument(MetadataReader metadata, CustomAttribute attribute)
+    internal static string? FirstStringArgument(MetadataReader metadata, CustomAttribute attribute)
     {
         var blob = metadata.GetBlobReader(attribute.Value);
         return blob.Length >= 2 && blob.ReadUInt16() == 1 ? blob.ReadSerializedString() : null;

@@ -8,6 +8,6 @@ public static class InstalledPlugins
         roots.Where(Directory.Exists)
             .SelectMany(root => Directory.GetDirectories(root).Order(StringComparer.Ordinal))
             .SelectMany(folder => PluginDiscovery.ReadFolder(folder).SelectMany(assembly => assembly.EntryPoints.Select(name =>
-                new InstalledPlugin(name, assembly.Version, folder, assembly.Path, !settings.IsDisabled(name)))))
+                new InstalledPlugin(name, assembly.Version, folder, assembly.Path, assembly.Hooks[name], !settings.IsDisabled(name)))))
             .ToList();
 }

@@ -1,0 +1,30 @@
+using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.PluginHosting.Installation;
+using Spectre.Console;
+
+namespace CliAgentOrchestrator.Cli.Plugins;
+
+/// <summary>
+/// Runs a command's work and turns every error the user can cause into one line on stderr and exit
+/// code 1, never a stack trace. Anything else is a bug in CAO and is left to crash loudly.
+/// </summary>
+public static class UserErrors
+{
+    public static async Task<int> RunAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (ex is InstallationException or InvalidDataException or CaoApiException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    public static Task<int> Run(Func<int> action) => RunAsync(() => Task.FromResult(action()));
+
+    /// <summary>Text from the user or a file, made safe for Spectre markup.</summary>
+    public static string Safe(string? text) => Markup.Escape(text ?? "");
+}
