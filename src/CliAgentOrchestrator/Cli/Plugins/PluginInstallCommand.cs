@@ -20,7 +20,7 @@ public static class PluginInstallCommand
                 return await context.Installer.InstallAsync(parse.GetValue(source)!, parse.GetValue(force), progress, cancellationToken);
             });
             AnsiConsole.MarkupLine($"Installed [bold]{UserErrors.Safe(string.Join(", ", result.EntryPoints))}[/] into {UserErrors.Safe(result.Folder)}{(result.Replaced ? " (replaced the earlier install)" : "")}");
-            AnsiConsole.MarkupLine("Restart the server ([bold]cao server[/]) to load it; its log will say [bold]Loaded CAO plugin: <name>[/].");
+            AnsiConsole.MarkupLine($"Restart the server ([bold]cao server[/]) to load it; its log will say [bold]Loaded CAO plugin: {UserErrors.Safe(result.EntryPoints[0])}[/].");
             return 0;
         }));
         return command;

@@ -12,6 +12,9 @@ public static class UserErrors
 {
     public static async Task<int> RunAsync(Func<Task<int>> action)
     {
+        // Redirected output has no width; Spectre would wrap paths at 80 columns.
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = 240;
         try
         {
             return await action();

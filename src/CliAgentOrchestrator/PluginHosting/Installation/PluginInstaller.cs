@@ -29,6 +29,8 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
         var staging = Path.Combine(_home, "tmp", "plugin-install-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
+            if (!force)
+                RefuseExistingProjectFolder(Path.GetFullPath(source));
             await StageAsync(Path.GetFullPath(source), staging, progress, cancellationToken).ConfigureAwait(false);
             var main = Check(source, staging);
             var target = Path.Combine(PluginsDirectory, main.Name);
@@ -54,6 +56,19 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
             throw new InstallationException($"Plugin '{name}' lives in {installed.Folder}, a CAO_PLUGIN_PATH folder cao does not manage; delete that folder yourself");
         Directory.Delete(installed.Folder, recursive: true);
         return installed.Folder;
+    }
+
+    // Saves a long publish when its result could not be installed anyway. The project's folder is
+    // named after its assembly unless the project sets AssemblyName; the check after publishing stays.
+    private void RefuseExistingProjectFolder(string source)
+    {
+        var projects = source.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(source) ? [source]
+            : Directory.Exists(source) ? Directory.GetFiles(source, "*.csproj") : [];
+        if (projects.Length != 1 || File.ReadAllText(projects[0]).Contains("<AssemblyName>", StringComparison.Ordinal))
+            return;
+        var target = Path.Combine(PluginsDirectory, Path.GetFileNameWithoutExtension(projects[0]));
+        if (Directory.Exists(target))
+            throw new InstallationException($"{target} already exists; pass --force to replace it");
     }
 
     private static async Task StageAsync(string source, string staging, IProgress<string>? progress, CancellationToken cancellationToken)
