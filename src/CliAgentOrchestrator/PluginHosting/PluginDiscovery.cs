@@ -64,15 +64,19 @@ public static class PluginDiscovery
                 else if (IsAttribute(metadata, attribute, "System.Reflection", "AssemblyInformationalVersionAttribute"))
                     informationalVersion = FirstStringArgument(metadata, attribute)?.Split('+')[0];
             }
-            var sdk = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
-                .FirstOrDefault(r => metadata.StringComparer.Equals(r.Name, SdkAssemblyName, ignoreCase: true));
+            Version? sdk = null;
+            foreach (var reference in metadata.AssemblyReferences.Select(metadata.GetAssemblyReference))
+            {
+                if (metadata.StringComparer.Equals(reference.Name, SdkAssemblyName, ignoreCase: true))
+                    sdk = reference.Version;
+            }
             return new PluginAssembly(
                 assemblyPath,
                 metadata.GetString(definition.Name),
                 informationalVersion ?? definition.Version.ToString(),
                 entryPoints,
                 hooks,
-                sdk.Name.IsNil ? null : sdk.Version);
+                sdk);
         }
         catch (BadImageFormatException)
         {
