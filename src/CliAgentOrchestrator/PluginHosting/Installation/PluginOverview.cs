@@ -17,7 +17,9 @@ public static class PluginOverview
                 (_, null) => "not loaded (installed after the server started; restart it)",
                 _ => StatusText(seen.Status),
             };
-            rows.Add(new PluginRow(plugin.Name, plugin.Version, plugin.Folder, status, seen?.Error, seen?.Hooks ?? plugin.Hooks, seen));
+            // The server binds hooks only for plugins it created; a disabled one still shows its declared hooks.
+            var hooks = seen is { Hooks.Count: > 0 } ? seen.Hooks : plugin.Hooks;
+            rows.Add(new PluginRow(plugin.Name, plugin.Version, plugin.Folder, status, seen?.Error, hooks, seen));
         }
         // Plugins the server runs that are not on disk (any more): built-ins, or uninstalled since it started.
         foreach (var info in server ?? [])

@@ -30,7 +30,7 @@ public sealed class PluginMetadataTests
         var installed = new List<InstalledPlugin>
         {
             new("recorder", "0.1.0", "/home/plugins/Recorder", "/home/plugins/Recorder/Recorder.dll", ["post_send_message: RecorderPlugin.OnAnyAsync"], Enabled: true),
-            new("quiet", "1.0.0", "/home/plugins/Quiet", "/home/plugins/Quiet/Quiet.dll", [], Enabled: false),
+            new("quiet", "1.0.0", "/home/plugins/Quiet", "/home/plugins/Quiet/Quiet.dll", ["post_kill_session: Quiet.OnKill"], Enabled: false),
             new("late", "1.0.0", "/home/plugins/Late", "/home/plugins/Late/Late.dll", [], Enabled: true),
         };
         var server = new List<PluginInfo>
@@ -49,6 +49,7 @@ public sealed class PluginMetadataTests
         Assert.Equal(2, online["recorder"].Hooks.Count); // the server also sees inherited hooks
         Assert.Equal(7, online["recorder"].Server!.Delivered);
         Assert.Equal("disabled", online["quiet"].Status);
+        Assert.Equal(["post_kill_session: Quiet.OnKill"], online["quiet"].Hooks); // declared, though the server never bound them
         Assert.StartsWith("not loaded", online["late"].Status);
         Assert.Equal(("failed", "boom", "built-in"), (online["builtin_probe"].Status, online["builtin_probe"].Error, online["builtin_probe"].Folder));
     }
