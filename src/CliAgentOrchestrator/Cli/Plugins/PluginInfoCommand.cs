@@ -7,18 +7,18 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// <summary><c>cao plugin info &lt;name&gt;</c>: one plugin in detail: folder, status, hooks, counters.</summary>
 public static class PluginInfoCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var name = new Argument<string>("name") { Description = "The plugin's entry-point name" };
         var command = new Command("info", "Show one plugin: version, folder, status, hooks and event counters") { name };
-        command.SetAction((parse, cancellationToken) => UserErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => UserErrors.RunAsync(environment, async () =>
         {
-            var context = new PluginCommandContext();
-            var server = await ServerPlugins.TryGetAsync(cancellationToken);
+            var context = new PluginCommandContext(environment);
+            var server = await ServerPlugins.TryGetAsync(environment.ServerAddress, cancellationToken);
             var wanted = parse.GetValue(name)!;
             var row = PluginOverview.Merge(context.Installed, server).FirstOrDefault(r => r.Name == wanted)
                 ?? throw new InstallationException($"No plugin named '{wanted}' is installed; `cao plugin list` shows the installed ones");
-            AnsiConsole.MarkupLine(UserErrors.Safe(ServerPlugins.Describe(ServerPlugins.Address, server is not null)));
+            environment.Out.MarkupLine(UserErrors.Safe(ServerPlugins.Describe(environment.ServerAddress, server is not null)));
             var grid = new Grid().AddColumns(2);
             grid.AddRow("name", UserErrors.Safe(row.Name));
             grid.AddRow("version", UserErrors.Safe(row.Version ?? "-"));
@@ -31,7 +31,7 @@ public static class PluginInfoCommand
                     grid.AddRow("refused hooks", UserErrors.Safe(string.Join("\n", info.RefusedHooks)));
                 grid.AddRow("events", $"delivered {info.Delivered}, hook failures {info.Failed}, dropped {info.Dropped}, queued {info.Queued}");
             }
-            AnsiConsole.Write(grid);
+            environment.Out.Write(grid);
             return 0;
         }));
         return command;

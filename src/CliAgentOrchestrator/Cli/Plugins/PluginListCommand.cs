@@ -7,18 +7,18 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// <summary><c>cao plugin list</c>: installed plugins, merged with the running server's statuses and counters.</summary>
 public static class PluginListCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var command = new Command("list", "List installed plugins; with a running server, their status and event counters");
-        command.SetAction((parse, cancellationToken) => UserErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => UserErrors.RunAsync(environment, async () =>
         {
-            var context = new PluginCommandContext();
-            var server = await ServerPlugins.TryGetAsync(cancellationToken);
+            var context = new PluginCommandContext(environment);
+            var server = await ServerPlugins.TryGetAsync(environment.ServerAddress, cancellationToken);
             var rows = PluginOverview.Merge(context.Installed, server);
-            AnsiConsole.MarkupLine(UserErrors.Safe(ServerPlugins.Describe(ServerPlugins.Address, server is not null)));
+            environment.Out.MarkupLine(UserErrors.Safe(ServerPlugins.Describe(environment.ServerAddress, server is not null)));
             if (rows.Count == 0)
             {
-                AnsiConsole.MarkupLine($"No plugins installed in {UserErrors.Safe(string.Join(", ", context.Roots))}; install one with [bold]cao plugin install <project>[/]");
+                environment.Out.MarkupLine($"No plugins installed in {UserErrors.Safe(string.Join(", ", context.Roots))}; install one with [bold]cao plugin install <project>[/]");
                 return 0;
             }
             var table = new Table().AddColumns("name", "version", "status", "hooks", "delivered", "failed", "dropped", "folder");
@@ -34,7 +34,7 @@ public static class PluginListCommand
                     row.Server?.Dropped.ToString() ?? "-",
                     UserErrors.Safe(row.Folder));
             }
-            AnsiConsole.Write(table);
+            environment.Out.Write(table);
             return 0;
         }));
         return command;

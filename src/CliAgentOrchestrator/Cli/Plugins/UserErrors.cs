@@ -10,23 +10,23 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// </summary>
 public static class UserErrors
 {
-    public static async Task<int> RunAsync(Func<Task<int>> action)
+    public static async Task<int> RunAsync(CliEnvironment environment, Func<Task<int>> action)
     {
         // Redirected output has no width; Spectre would wrap paths at 80 columns.
-        if (Console.IsOutputRedirected)
-            AnsiConsole.Profile.Width = 240;
+        if (Console.IsOutputRedirected || !environment.Out.Profile.Capabilities.Interactive)
+            environment.Out.Profile.Width = 240;
         try
         {
             return await action();
         }
         catch (Exception ex) when (ex is InstallationException or InvalidDataException or CaoApiException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            environment.Error.WriteLine($"error: {ex.Message}");
             return 1;
         }
     }
 
-    public static Task<int> Run(Func<int> action) => RunAsync(() => Task.FromResult(action()));
+    public static Task<int> Run(CliEnvironment environment, Func<int> action) => RunAsync(environment, () => Task.FromResult(action()));
 
     /// <summary>Text from the user or a file, made safe for Spectre markup.</summary>
     public static string Safe(string? text) => Markup.Escape(text ?? "");
