@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Cli;
+using CliAgentOrchestrator.Cli.Plugins;
 
 // `cao-server` and `cao-mcp-server` are the same program under another name (a symlink or copy):
 // they behave as `cao server` and `cao mcp-server`, like the Python console scripts.
@@ -13,5 +14,6 @@ var root = new RootCommand("CAO, the CLI Agent Orchestrator: run AI coding CLIs 
 {
     ServerCommand.Create(),
     McpServerCommand.Create(),
+    PluginCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -26,9 +26,9 @@ public sealed class CaoHome
     public string TerminalLogFile(string terminalId) => Path.Combine(TerminalLogDirectory, terminalId + ".log");
 
     /// <summary>The home named by <c>CAO_HOME_DIR</c> (with <c>~</c> expanded), or the default.</summary>
-    public static CaoHome FromEnvironment()
+    public static CaoHome FromEnvironment(Func<string, string?>? getVariable = null)
     {
-        var configured = Environment.GetEnvironmentVariable("CAO_HOME_DIR");
+        var configured = (getVariable ?? Environment.GetEnvironmentVariable)("CAO_HOME_DIR");
         var userHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (string.IsNullOrWhiteSpace(configured))
             return new CaoHome(Path.Combine(userHome, ".aws", "cli-agent-orchestrator"));

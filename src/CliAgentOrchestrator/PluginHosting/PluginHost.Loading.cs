@@ -49,7 +49,14 @@ public sealed partial class PluginHost
         foreach (var entryPoint in assembly.GetCustomAttributes<CaoPluginAttribute>())
         {
             var plugin = new LoadedPlugin(entryPoint.Name, source, version);
-            if (!typeof(CaoPlugin).IsAssignableFrom(entryPoint.PluginType) || entryPoint.PluginType.IsAbstract)
+            if (_settings.IsDisabled(plugin.Name))
+            {
+                // Not even created: a disabled plugin must not run its constructor or setup.
+                plugin.Status = PluginStatus.Disabled;
+                Record(plugin);
+                _logger.LogInformation("Plugin '{Plugin}' is disabled in settings, skipping", plugin.Name);
+            }
+            else if (!typeof(CaoPlugin).IsAssignableFrom(entryPoint.PluginType) || entryPoint.PluginType.IsAbstract)
             {
                 Record(plugin);
                 plugin.Error = $"{entryPoint.PluginType.FullName} is not a concrete CaoPlugin subclass";

@@ -70,6 +70,14 @@ public sealed partial class PluginSettings
         return settings;
     }
 
+    /// <summary>
+    /// Whether the user switched plugin <paramref name="pluginName"/> off: <c>plugins.&lt;name&gt;.enabled</c> is
+    /// <c>false</c> in settings.json (what <c>cao plugin disable</c> writes) or <c>CAO_PLUGIN_&lt;NAME&gt;_ENABLED</c> is <c>false</c>/<c>0</c>.
+    /// </summary>
+    public bool IsDisabled(string pluginName) =>
+        For(pluginName).TryGetValue("enabled", out var enabled)
+        && (string.Equals(enabled.Trim(), "false", StringComparison.OrdinalIgnoreCase) || enabled.Trim() == "0");
+
     [GeneratedRegex("[^A-Z0-9]")]
     private static partial Regex NonAlphanumeric();
 }

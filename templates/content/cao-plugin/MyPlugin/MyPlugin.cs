@@ -1,0 +1,64 @@
+using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace Cao.MyPlugin;
+
+/// <summary>
+/// Writes one line per CAO event to the server log and, when the <c>log_file</c> setting is set,
+/// to that file. Replace the bodies of the hooks with your integration.
+/// </summary>
+/// <remarks>
+/// Settings come from <c>plugins.my_plugin</c> in <c>$CAO_HOME_DIR/settings.json</c> or from
+/// <c>CAO_PLUGIN_MY_PLUGIN_&lt;KEY&gt;</c> environment variables; see env.template.
+/// </remarks>
+public sealed class MyPlugin : CaoPlugin
+{
+    // Opened in SetupAsync; stays null when setup failed before opening it, so teardown checks.
+    private StreamWriter? _file;
+    private string _prefix = "cao";
+
+    public override Task SetupAsync(CancellationToken cancellationToken)
+    {
+        if (Context.Settings.TryGetValue("prefix", out var prefix) && prefix.Length > 0)
+            _prefix = prefix;
+        if (Context.Settings.TryGetValue("log_file", out var path) && path.Length > 0)
+            _file = new StreamWriter(path, append: true) { AutoFlush = true };
+        Context.Logger.LogInformation("{Plugin} ready (log_file: {File})", Context.PluginName, path ?? "none");
+        return Task.CompletedTask;
+    }
+
+    public override async Task TeardownAsync(CancellationToken cancellationToken)
+    {
+        if (_file is not null)
+            await _file.DisposeAsync();
+        _file = null;
+    }
+
+    [Hook(EventTypes.PostSendMessage)]
+    public Task OnSendMessageAsync(PostSendMessageEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"{e.Sender} -> {e.Receiver} ({e.OrchestrationType}): {e.Message}", cancellationToken);
+
+    [Hook(EventTypes.PostCreateSession)]
+    public Task OnCreateSessionAsync(PostCreateSessionEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"session {e.SessionName} created", cancellationToken);
+
+    [Hook(EventTypes.PostKillSession)]
+    public Task OnKillSessionAsync(PostKillSessionEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"session {e.SessionName} killed", cancellationToken);
+
+    [Hook(EventTypes.PostCreateTerminal)]
+    public Task OnCreateTerminalAsync(PostCreateTerminalEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"terminal {e.TerminalId} created ({e.Provider}, agent {e.AgentName ?? "none"})", cancellationToken);
+
+    [Hook(EventTypes.PostKillTerminal)]
+    public Task OnKillTerminalAsync(PostKillTerminalEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"terminal {e.TerminalId} killed", cancellationToken);
+
+    // CAO calls one plugin's hooks one at a time, so the writer needs no lock.
+    private async Task WriteAsync(string line, CancellationToken cancellationToken)
+    {
+        Context.Logger.LogInformation("[{Prefix}] {Line}", _prefix, line);
+        if (_file is not null)
+            await _file.WriteLineAsync($"[{_prefix}] {line}".AsMemory(), cancellationToken);
+    }
+}
