@@ -16,11 +16,14 @@ public sealed class MyPlugin : CaoPlugin
     // Opened in SetupAsync; stays null when setup failed before opening it, so teardown checks.
     private StreamWriter? _file;
     private string _prefix = "cao";
+    private string? _blockWord;
 
     public override Task SetupAsync(CancellationToken cancellationToken)
     {
         if (Context.Settings.TryGetValue("prefix", out var prefix) && prefix.Length > 0)
             _prefix = prefix;
+        if (Context.Settings.TryGetValue("block_word", out var blockWord) && blockWord.Length > 0)
+            _blockWord = blockWord;
         if (Context.Settings.TryGetValue("log_file", out var path) && path.Length > 0)
             _file = new StreamWriter(path, append: true) { AutoFlush = true };
         Context.Logger.LogInformation("{Plugin} ready (log_file: {File})", Context.PluginName, path ?? "none");
@@ -53,6 +56,23 @@ public sealed class MyPlugin : CaoPlugin
     [Hook(EventTypes.PostKillTerminal)]
     public Task OnKillTerminalAsync(PostKillTerminalEvent e, CancellationToken cancellationToken) =>
         WriteAsync($"terminal {e.TerminalId} killed", cancellationToken);
+
+    [Hook(EventTypes.PostSendMessageDenied)]
+    public Task OnSendMessageDeniedAsync(PostSendMessageDeniedEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"{e.Sender} -> {e.Receiver} refused by {e.DeniedBy}: {e.Reason}", cancellationToken);
+
+    // Pre-hooks run before the operation and decide: Allow, Deny(reason, code) or (messages only)
+    // ReplaceMessage(text). CAO waits for them (2 s by default), so keep them fast. This one refuses
+    // messages containing the `block_word` setting and allows everything when it is not set.
+    [PreHook(EventTypes.PreSendMessage, Order = 0, TimeoutMilliseconds = 2000, FailClosed = false)]
+    public ValueTask<HookDecision> CheckMessageAsync(PreSendMessageEvent e, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_blockWord is not null && e.Message.Contains(_blockWord, StringComparison.OrdinalIgnoreCase)
+            ? HookDecision.Deny($"messages mentioning '{_blockWord}' are blocked", "blocked_word")
+            : HookDecision.Allow);
+
+    [PreHook(EventTypes.PreCreateTerminal)]
+    public ValueTask<HookDecision> CheckTerminalAsync(PreCreateTerminalEvent e, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(HookDecision.Allow); // e.g. Deny when e.AgentProfile is not on an allow-list
 
     // CAO calls one plugin's hooks one at a time, so the writer needs no lock.
     private async Task WriteAsync(string line, CancellationToken cancellationToken)

@@ -58,11 +58,24 @@ public sealed class MyPluginTests : IDisposable
     }
 
     [Fact]
-    public void EveryEventTypeHasAHook()
+    public async Task PreHookBlocksOnlyTheConfiguredWord()
+    {
+        var plugin = new MyPlugin { Context = new PluginContext { Settings = Settings(("block_word", "password")) } };
+        await plugin.SetupAsync(CancellationToken.None);
+
+        var blocked = await plugin.CheckMessageAsync(new PreSendMessageEvent { Message = "the Password is hunter2" }, CancellationToken.None);
+        var allowed = await plugin.CheckMessageAsync(new PreSendMessageEvent { Message = "hello" }, CancellationToken.None);
+
+        Assert.Equal((HookDecisionKind.Deny, "blocked_word"), (blocked.Kind, blocked.Code));
+        Assert.Equal(HookDecisionKind.Allow, allowed.Kind);
+    }
+
+    [Fact]
+    public void EveryEventTypeHasAHookOrAPreHook()
     {
         var subscribed = typeof(MyPlugin).GetMethods()
-            .SelectMany(m => m.GetCustomAttributes<HookAttribute>())
-            .Select(h => h.EventType)
+            .SelectMany(m => m.GetCustomAttributes<HookAttribute>().Select(h => h.EventType)
+                .Concat(m.GetCustomAttributes<PreHookAttribute>().Select(h => h.EventType)))
             .Order()
             .ToList();
         var all = typeof(EventTypes).GetFields().Select(f => (string)f.GetValue(null)!).Order().ToList();
