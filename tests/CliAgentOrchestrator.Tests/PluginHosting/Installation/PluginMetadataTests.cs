@@ -17,7 +17,7 @@ public sealed class PluginMetadataTests
         Assert.Equal(1, recorder.SdkVersion!.Major);
         Assert.Equal(["recorder"], recorder.EntryPoints);
         Assert.Equal(
-            ["post_create_session", "post_create_terminal", "post_kill_session", "post_kill_terminal", "post_send_message"],
+            ["post_create_session", "post_create_terminal", "post_kill_session", "post_kill_terminal", "post_send_message", "post_send_message_denied"],
             recorder.Hooks["recorder"].Select(h => h[..h.IndexOf(':')]).Order(StringComparer.Ordinal));
         Assert.All(recorder.Hooks["recorder"], h => Assert.EndsWith(": RecorderPlugin.OnAnyAsync", h));
         Assert.Contains("setup_throws", misbehaving.EntryPoints);
