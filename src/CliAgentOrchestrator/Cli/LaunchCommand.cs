@@ -43,8 +43,16 @@ public static class LaunchCommand
 
             Confirm(launch, context, console);
             using var client = context.CreateClient();
-            var terminal = await console.StatusAsync($"Creating a session for '{launch.Profile}'…",
-                _ => client.PostAsync(CreateSessionPath(launch), launch.Env.Count > 0 ? new { env_vars = launch.Env } : null, cancellationToken));
+            JsonNode? terminal;
+            try
+            {
+                terminal = await console.StatusAsync($"Creating a session for '{launch.Profile}'…",
+                    _ => client.PostAsync(CreateSessionPath(launch), launch.Env.Count > 0 ? new { env_vars = launch.Env } : null, cancellationToken));
+            }
+            catch (CaoApiException ex) when (ex.StatusCode == 409 && launch.SessionName is { } taken)
+            {
+                throw new CliUserException($"Session '{taken}' already exists; pick another --session-name, or shut it down with `cao shutdown --session {taken}`.");
+            }
             var terminalId = Text(terminal, "id");
             var session = Text(terminal, "session_name");
             console.Out.WriteLine($"Session created: {session}");
