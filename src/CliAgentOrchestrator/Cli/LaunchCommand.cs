@@ -72,7 +72,8 @@ public static class LaunchCommand
                 console.Out.WriteLine($"Message sent to {terminalId}. Running in the background; read the answer with `cao session status {session}`.");
                 return 0;
             }
-            await waiter.WaitForDoneAsync(terminalId, context.DoneTimeout, cancellationToken);
+            // The terminal was idle (never answered) when the message went in: no stale completed to mask.
+            await waiter.WaitForDoneAsync(terminalId, context.DoneTimeout, wasCompleted: false, previousAnswer: null, cancellationToken);
             var output = await waiter.LastOutputAsync(terminalId, cancellationToken);
             if (output.Length > 0)
                 console.Out.WriteLine(output);

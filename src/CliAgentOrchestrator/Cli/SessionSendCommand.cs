@@ -30,15 +30,17 @@ public static class SessionSendCommand
             if (status is not ("idle" or "completed"))
                 throw new CliUserException($"Terminal {terminalId} is {status ?? "unknown"}; wait until it is idle (`cao session status`) and send again.");
 
+            var waiter = new TerminalWaiter(client, context, console);
+            var wasCompleted = status == "completed";
+            var previousAnswer = wasCompleted ? await waiter.LastOutputOrNullAsync(terminalId, cancellationToken) : null;
             await LaunchCommand.SendAsync(client, terminalId, text, cancellationToken);
             if (parse.GetValue(async))
             {
                 console.Out.WriteLine($"Message sent to terminal {terminalId}.");
                 return 0;
             }
-            var waiter = new TerminalWaiter(client, context, console);
             var seconds = parse.GetValue(timeout);
-            await waiter.WaitForDoneAsync(terminalId, seconds is { } s ? TimeSpan.FromSeconds(s) : context.DoneTimeout, cancellationToken);
+            await waiter.WaitForDoneAsync(terminalId, seconds is { } s ? TimeSpan.FromSeconds(s) : context.DoneTimeout, wasCompleted, previousAnswer, cancellationToken);
             var output = await waiter.LastOutputAsync(terminalId, cancellationToken);
             if (output.Length > 0)
                 console.Out.WriteLine(output);

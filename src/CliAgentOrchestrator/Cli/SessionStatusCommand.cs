@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CliAgentOrchestrator.Client;
 
 namespace CliAgentOrchestrator.Cli;
 
@@ -35,16 +34,8 @@ public static class SessionStatusCommand
 
             if (terminals.FirstOrDefault()?["id"]?.GetValue<string>() is not { } conductor)
                 return 0;
-            string answer;
-            try
-            {
-                answer = await new TerminalWaiter(client, context, console).LastOutputAsync(conductor, cancellationToken);
-            }
-            catch (CaoApiException ex) when (ex.StatusCode is not null)
-            {
-                // No answer on screen yet (the provider finds none to extract): nothing to show.
-                answer = "";
-            }
+            // No answer on screen yet (the provider finds none to extract): nothing to show.
+            var answer = await new TerminalWaiter(client, context, console).LastOutputOrNullAsync(conductor, cancellationToken) ?? "";
             if (answer.Length == 0)
                 return 0;
             var lines = answer.Split('\n');

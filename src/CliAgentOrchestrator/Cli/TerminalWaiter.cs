@@ -8,6 +8,9 @@ namespace CliAgentOrchestrator.Cli;
 /// </summary>
 public sealed class TerminalWaiter(CaoApiClient client, CliContext context, CliConsole console)
 {
+    // How long a completed status left over from the previous turn may mask the new one.
+    private static readonly TimeSpan StaleCompletedGrace = TimeSpan.FromSeconds(3);
+
     /// <summary>Waits until the terminal is idle or completed; false on timeout.</summary>
     public Task<bool> WaitForReadyAsync(string terminalId, CancellationToken cancellationToken) =>
         console.StatusAsync($"Waiting for {terminalId} to start…", async update =>
@@ -29,8 +32,15 @@ public sealed class TerminalWaiter(CaoApiClient client, CliContext context, CliC
     /// row after it was seen working (kiro-cli may finish without a completion marker, and a terminal
     /// is also idle for a moment right after input arrives, before it starts).
     /// </summary>
+    /// <param name="wasCompleted">
+    /// The terminal was already <c>completed</c> when the input was sent. The server keeps reporting that old <c>completed</c> until the screen shows the new turn,
+    /// and a fast agent may finish before any poll sees it working; so a <c>completed</c> then counts
+    /// only once the answer differs from <paramref name="previousAnswer"/>, or after a short grace
+    /// (Python simply sleeps 3 s before polling).
+    /// </param>
+    /// <param name="previousAnswer">The answer before the input (null when none could be read).</param>
     /// <exception cref="CliUserException">The terminal reached <c>error</c>, or the timeout passed.</exception>
-    public Task WaitForDoneAsync(string terminalId, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public Task WaitForDoneAsync(string terminalId, TimeSpan timeout, bool wasCompleted, string? previousAnswer, CancellationToken cancellationToken) =>
         console.StatusAsync($"{terminalId} is working…", async update =>
         {
             var started = DateTime.UtcNow;
@@ -44,7 +54,11 @@ public sealed class TerminalWaiter(CaoApiClient client, CliContext context, CliC
                 switch (status)
                 {
                     case "completed":
-                        return;
+                        if (!wasCompleted || observedWorking || DateTime.UtcNow - started > StaleCompletedGrace)
+                            return;
+                        if (await LastOutputOrNullAsync(terminalId, cancellationToken) is { } answer && answer != previousAnswer)
+                            return;
+                        break;
                     case "error":
                         throw new CliUserException($"Terminal {terminalId} reached the error status; look at it with `cao session status` or attach with tmux.");
                     case "idle":
@@ -69,6 +83,19 @@ public sealed class TerminalWaiter(CaoApiClient client, CliContext context, CliC
     {
         var body = await client.GetAsync(CaoApiClient.Query($"/terminals/{terminalId}/output", ("mode", "last")), cancellationToken);
         return body?["output"]?.GetValue<string>() ?? "";
+    }
+
+    /// <summary>The last answer, or null when the provider finds none on the screen (the server answers 500).</summary>
+    public async Task<string?> LastOutputOrNullAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LastOutputAsync(terminalId, cancellationToken);
+        }
+        catch (CaoApiException ex) when (ex.StatusCode is not null)
+        {
+            return null;
+        }
     }
 
     private async Task<string> StatusAsync(string terminalId, CancellationToken cancellationToken) =>

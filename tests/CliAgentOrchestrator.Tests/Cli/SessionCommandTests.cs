@@ -88,6 +88,38 @@ public sealed class SessionCommandTests
     }
 
     [Fact]
+    public async Task ASecondSendPrintsTheNewAnswerNotTheOneLeftFromTheFirst()
+    {
+        await using var server = await CaoTestServer.StartAsync(withRecorder: false);
+        var terminal = (await server.CreateMockSessionAsync(sessionName: "twice"))["id"]!.GetValue<string>();
+        await server.WaitForStatusAsync(terminal, "idle");
+        var context = CliRunner.ContextFor(server);
+
+        var first = await CliRunner.RunAsync(context, "session", "send", terminal, "first question");
+        Assert.Equal("completed", await server.StatusAsync(terminal));
+        var second = await CliRunner.RunAsync(context, "session", "send", terminal, "second question");
+
+        Assert.Equal("first question", first.Out.Trim());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal("second question", second.Out.Trim());
+    }
+
+    [Fact]
+    public async Task SendingToABusyTerminalIsRefusedInOneLine()
+    {
+        await using var server = await CaoTestServer.StartAsync(withRecorder: false);
+        var terminal = (await server.CreateMockSessionAsync(sessionName: "busy"))["id"]!.GetValue<string>();
+        await server.WaitForStatusAsync(terminal, "idle");
+        await server.PostJsonAsync($"/terminals/{terminal}/input?message=__mock_sleep_5");
+        await server.WaitForStatusAsync(terminal, "processing");
+
+        var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "send", terminal, "hello?");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([$"Error: Terminal {terminal} is processing; wait until it is idle (`cao session status`) and send again."], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task SendToASessionNameGoesToItsFirstTerminal()
     {
         await using var server = await CaoTestServer.StartAsync(withRecorder: false);
