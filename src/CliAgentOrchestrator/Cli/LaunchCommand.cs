@@ -23,7 +23,7 @@ public static class LaunchCommand
         var workingDirectory = new Option<string?>("--working-directory") { Description = "Directory the agent starts in (default: current directory)" };
         var yolo = new Option<bool>("--yolo") { Description = "[DANGEROUS] Unrestricted tool access (allowed tools '*') and no confirmation" };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Skip the confirmation (tool restrictions still apply)" };
-        var allowedTools = new Option<string[]>("--allowed-tools") { Description = "Override the allowed tools (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var allowedTools = new Option<string[]>("--allowed-tools") { Description = "Override the allowed tools (repeatable)" };
         var env = new Option<string[]>("--env") { Description = "KEY=VALUE forwarded to this agent and its workers (repeatable)" };
         var async = new Option<bool>("--async") { Description = "With --headless and MESSAGE: send and return without waiting" };
 
