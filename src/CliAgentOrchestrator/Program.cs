@@ -10,10 +10,16 @@ if (invokedAs == "cao-server")
 else if (invokedAs == "cao-mcp-server")
     args = ["mcp-server", .. args];
 
+var cli = CliContext.FromEnvironment();
 var root = new RootCommand("CAO, the CLI Agent Orchestrator: run AI coding CLIs as cooperating agents in tmux")
 {
     ServerCommand.Create(),
     McpServerCommand.Create(),
     PluginCommand.Create(),
+    LaunchCommand.Create(cli),
+    ShutdownCommand.Create(cli),
+    InstallCommand.Create(cli),
+    InfoCommand.Create(cli),
+    SessionCommand.Create(cli),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,72 @@
+using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Server;
+
+namespace CliAgentOrchestrator.Cli;
+
+/// <summary>
+/// What the <c>cao</c> client commands need from the outside world: where the server is, the CAO home,
+/// the environment, and whether a person sits at the terminal. Program.cs builds it from the process;
+/// tests build their own so nothing mutates process-wide state. Output goes to the writers of the
+/// <see cref="System.CommandLine.InvocationConfiguration"/>, not here, so parse errors and command
+/// output land in the same place.
+/// </summary>
+public sealed record CliContext
+{
+    /// <summary>cao-server's base address.</summary>
+    public required Uri ServerUrl { get; init; }
+
+    /// <summary>The CAO home (<c>CAO_HOME_DIR</c>); install and info read it directly, without the server.</summary>
+    public required CaoHome Home { get; init; }
+
+    /// <summary>The private tmux server the CAO server uses (<c>CAO_TMUX_SOCKET</c>), for <c>tmux -L</c>; null for the default server.</summary>
+    public string? TmuxSocket { get; init; }
+
+    /// <summary>Environment lookup (<c>CAO_SESSION_NAME</c>, <c>TMUX</c>, <c>CAO_AGENTS_DIR</c>).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The user's home, for <c>~/.kiro/agents</c>.</summary>
+    public string UserHome { get; init; } = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Stdin is a terminal: confirmations may be asked and <c>tmux attach</c> can work.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>Stderr is a terminal: spinners are drawn there. Off when piped, so logs stay clean.</summary>
+    public bool ShowProgress { get; init; }
+
+    /// <summary>Where answers to confirmations are read from.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
+    /// <summary>How often terminal status is polled while waiting.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a new terminal may take to become idle (Python: 120 s).</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long an agent may work on a message before the CLI gives up (Python: 300 s).</summary>
+    public TimeSpan DoneTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Per-request HTTP timeout (Python: <c>CAO_MCP_REQUEST_TIMEOUT</c>, 30 s).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A client of <see cref="ServerUrl"/>; the caller disposes it.</summary>
+    public CaoApiClient CreateClient(TimeSpan? timeout = null) =>
+        new(new HttpClient { BaseAddress = ServerUrl, Timeout = timeout ?? RequestTimeout });
+
+    /// <summary>The context of the running process: <c>CAO_API_HOST</c>/<c>CAO_API_PORT</c>, <c>CAO_HOME_DIR</c>, <c>CAO_TMUX_SOCKET</c> and the real console.</summary>
+    public static CliContext FromEnvironment()
+    {
+        var options = ServerOptions.FromEnvironment();
+        // A server bound to every interface is still reached through loopback.
+        var host = options.Host is "0.0.0.0" or "::" ? "127.0.0.1" : options.Host;
+        return new CliContext
+        {
+            ServerUrl = new Uri($"http://{host}:{options.Port}"),
+            Home = CaoHome.FromEnvironment(),
+            TmuxSocket = options.TmuxSocket,
+            Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+            ShowProgress = !Console.IsErrorRedirected,
+            Input = Console.In,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using CliAgentOrchestrator.Cli;
+using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Cli;
+
+/// <summary>
+/// Runs the real <c>cao</c> command tree in-process against a <see cref="CliContext"/> the test
+/// builds (no process environment is changed), capturing stdout and stderr.
+/// </summary>
+public static class CliRunner
+{
+    /// <summary>A context pointing at <paramref name="server"/>, its home and tmux socket; kiro agents go to <paramref name="kiroAgents"/>.</summary>
+    public static CliContext ContextFor(CaoTestServer server, string? kiroAgents = null) =>
+        Context(new Uri(server.Options.BaseUrl), server.Home, server.Options.TmuxSocket, kiroAgents);
+
+    /// <summary>A context for a server that is not running: a free port nobody listens on.</summary>
+    public static CliContext ContextWithoutServer(CaoHome home, string? kiroAgents = null) =>
+        Context(new Uri($"http://127.0.0.1:{FreePort()}"), home, null, kiroAgents);
+
+    public static async Task<CliResult> RunAsync(CliContext context, params string[] args)
+    {
+        // The same commands Program.cs registers, minus the long-running server ones.
+        var root = new RootCommand("cao (test)")
+        {
+            LaunchCommand.Create(context),
+            ShutdownCommand.Create(context),
+            InstallCommand.Create(context),
+            InfoCommand.Create(context),
+            SessionCommand.Create(context),
+        };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    private static CliContext Context(Uri url, CaoHome home, string? socket, string? kiroAgents) => new()
+    {
+        ServerUrl = url,
+        Home = home,
+        TmuxSocket = socket,
+        // Only what a test means to set: a developer's TMUX or CAO_SESSION_NAME must not leak in.
+        Environment = name => name == "CAO_AGENTS_DIR" ? kiroAgents : null,
+        UserHome = home.Root,
+        Interactive = false,
+        ShowProgress = false,
+        PollInterval = TimeSpan.FromMilliseconds(100),
+        ReadyTimeout = TimeSpan.FromSeconds(60),
+        DoneTimeout = TimeSpan.FromSeconds(60),
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
