@@ -47,6 +47,7 @@ public sealed class FailedCreationTests
         var keeper = await server.CreateMockSessionAsync(sessionName: "keeper");
         var session = keeper["session_name"]!.GetValue<string>();
         var keeperId = keeper["id"]!.GetValue<string>();
+        Assert.Contains("already exists", await DetailAsync(server, NewSession("developer", "mock_cli", server.WorkDirectory) + "&session_name=keeper", HttpStatusCode.Conflict));
         var addTo = $"/sessions/{session}/terminals?";
         Assert.Contains("not allowed", await DetailAsync(server, addTo + "agent_profile=developer&provider=mock_cli&working_directory=%2Fetc", HttpStatusCode.BadRequest));
         Assert.Contains("Valid providers", await DetailAsync(server, addTo + $"agent_profile=developer&provider=no_such_cli&working_directory={work}", HttpStatusCode.BadRequest));

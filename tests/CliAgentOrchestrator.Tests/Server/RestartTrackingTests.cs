@@ -22,6 +22,12 @@ public sealed class RestartTrackingTests
         await server.RestartAsync();
 
         await server.WaitForStatusAsync(id, "idle", "completed");
+
+        // An answer that arrives while the server is down is seen by the next one.
+        await server.PostJsonAsync($"/terminals/{id}/input?message=__mock_sleep_5");
+        await server.WaitForStatusAsync(id, "processing");
+        await server.RestartAsync();
+        await WaitForAnswerAsync(server, id, "slept 5s");
         await server.PostJsonAsync($"/terminals/{id}/input?message=after%20restart");
         await WaitForAnswerAsync(server, id, "after restart");
         Assert.Contains("> MOCK: after restart", (await server.GetJsonAsync($"/terminals/{id}/output?mode=full"))["output"]!.GetValue<string>());
@@ -32,7 +38,7 @@ public sealed class RestartTrackingTests
         Assert.Equal(["post_create_terminal", "post_create_session", "post_kill_terminal"], events.Select(e => Field(e, "event_type")));
         Assert.Equal((id, "developer"), (Field(events[2], "terminal_id"), Field(events[2], "agent_name")));
         Assert.Empty(server.TerminalRows());
-        Assert.Equal(["recorder|setup", "recorder|teardown", "recorder|setup"], server.RecordedLifecycle());
+        Assert.Equal(["recorder|setup", "recorder|teardown", "recorder|setup", "recorder|teardown", "recorder|setup"], server.RecordedLifecycle());
     }
 
     // Completed alone is not enough: the terminal may still be latched on the previous answer.
