@@ -67,7 +67,10 @@ public sealed partial class HttpApiContractTests
         var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         foreach (var directory in new[] { server.Home.Root, server.Home.DatabaseDirectory, server.Home.LogDirectory, server.Home.TerminalLogDirectory, server.Home.TempDirectory })
             Assert.Equal(owner, File.GetUnixFileMode(directory));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(server.Home.DatabaseFile));
+        // SQLite creates -wal and -shm with the database file's mode, so they stay 0600 too.
+        foreach (var file in new[] { "", "-wal", "-shm" }.Select(s => server.Home.DatabaseFile + s).Where(File.Exists))
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.True(File.Exists(server.Home.DatabaseFile));
     }
 
     [Fact]
