@@ -58,7 +58,7 @@ public sealed partial class HttpApiContractTests
             Assert.False(string.IsNullOrEmpty(Str(profile, "description")));
         }
 
-        var recorder = (await server.GetJsonAsync("/plugins")).AsArray().Select(p => p!.AsObject()).Single(p => Str(p, "name") == "recorder");
+        var recorder = await RecorderAsync(server);
         Assert.Equal("loaded", Str(recorder, "status"));
         Assert.Equal(5, recorder["hooks"]!.AsArray().Count);
         Assert.All(new[] { "events_delivered", "hook_failures", "events_dropped", "events_queued" }, c => Assert.Equal(0, recorder[c]!.GetValue<long>()));
@@ -146,7 +146,14 @@ public sealed partial class HttpApiContractTests
         await Poll.UntilAsync(() => server.RecordedEvents().Any(e => Str(e, "event_type") == "post_kill_session"), "post_kill_session recorded", TimeSpan.FromSeconds(60));
         Assert.Equal(["post_create_terminal", "post_create_session", "post_create_terminal", "post_kill_terminal", "post_kill_terminal", "post_kill_session"],
             server.RecordedEvents().Select(e => Str(e, "event_type")));
+        // GET /plugins counts them (delivered is counted just after the hook returns, hence the poll).
+        await Poll.UntilAsync(async () => (await RecorderAsync(server))["events_delivered"]!.GetValue<long>() == 6, "six deliveries counted", TimeSpan.FromSeconds(60));
+        var recorder = await RecorderAsync(server);
+        Assert.Equal((0L, 0L, 0L), (recorder["hook_failures"]!.GetValue<long>(), recorder["events_dropped"]!.GetValue<long>(), recorder["events_queued"]!.GetValue<long>()));
     }
+
+    private static async Task<JsonObject> RecorderAsync(CaoTestServer server) =>
+        (await server.GetJsonAsync("/plugins")).AsArray().Select(p => p!.AsObject()).Single(p => Str(p, "name") == "recorder");
 
     private static async Task<string> LastAsync(CaoTestServer server, string id) =>
         Str(await server.GetJsonAsync($"/terminals/{id}/output?mode=last"), "output");
