@@ -7,5 +7,7 @@ internal sealed record TmuxResult(IReadOnlyList<string> Arguments, int ExitCode,
     public bool NoServer =>
         Stderr.Contains("no server running", StringComparison.Ordinal)
         || Stderr.Contains("error connecting to", StringComparison.Ordinal)
-        || Stderr.Contains("No such file or directory", StringComparison.Ordinal);
+        || Stderr.Contains("No such file or directory", StringComparison.Ordinal)
+        // The server was exiting as we connected (its last session just closed, exit-empty): no server either.
+        || Stderr.Contains("server exited unexpectedly", StringComparison.Ordinal);
 }

@@ -17,7 +17,7 @@ public static class WorkingDirectory
     /// The canonical absolute form of <paramref name="requested"/> (the current directory when
     /// null; <c>~</c> is the server user's home).
     /// </summary>
-    /// <exception cref="ArgumentException">Blocked, missing, or not a directory.</exception>
+    /// <exception cref="ArgumentException">Blocked, missing, or a file.</exception>
     public static string Resolve(string? requested)
     {
         var path = string.IsNullOrWhiteSpace(requested) ? Environment.CurrentDirectory : requested.Trim();
@@ -27,6 +27,9 @@ public static class WorkingDirectory
         var canonical = ResolveLinks(Path.GetFullPath(path));
         if (Blocked.Contains(canonical))
             throw new ArgumentException($"Working directory not allowed: {requested} (resolves to the system directory {canonical}).", nameof(requested));
+        // A file there is a different mistake from a typo'd path; say which, so the caller knows what to fix.
+        if (File.Exists(canonical))
+            throw new ArgumentException($"Working directory is a file, not a directory: {requested}.", nameof(requested));
         if (!Directory.Exists(canonical))
             throw new ArgumentException($"Working directory does not exist: {requested}.", nameof(requested));
         return canonical;

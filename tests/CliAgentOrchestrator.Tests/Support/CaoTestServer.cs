@@ -5,8 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Configuration;
 using CliAgentOrchestrator.Server;
+using CliAgentOrchestrator.Storage;
 using CliAgentOrchestrator.Tmux;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CliAgentOrchestrator.Tests.Support;
 
@@ -95,6 +97,17 @@ public sealed class CaoTestServer : IAsyncDisposable
         using var response = await Http.DeleteAsync(path);
         return await ReadAsync(response, expected);
     }
+
+    /// <summary>Sends <paramref name="request"/> as is (own headers, any method); returns the status and the body text.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        using (var response = await Http.SendAsync(request))
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The rows of the terminals table, read straight from the server's database.</summary>
+    public IReadOnlyList<TerminalRecord> TerminalRows() => Services.GetRequiredService<TerminalRepository>().ListAll();
 
     /// <summary>Creates a session running mock_cli; returns the first terminal.</summary>
     public Task<JsonObject> CreateMockSessionAsync(string profile = "developer", string? sessionName = null) =>

@@ -56,7 +56,7 @@ public sealed class WorkingDirectoryTests : IDisposable
         File.WriteAllText(file, "");
 
         Assert.Contains("does not exist", Assert.Throws<ArgumentException>(() => WorkingDirectory.Resolve(Path.Combine(_root, "missing"))).Message);
-        Assert.Contains("does not exist", Assert.Throws<ArgumentException>(() => WorkingDirectory.Resolve(file)).Message);
+        Assert.Contains("is a file, not a directory", Assert.Throws<ArgumentException>(() => WorkingDirectory.Resolve(file)).Message);
     }
 
     [Fact]

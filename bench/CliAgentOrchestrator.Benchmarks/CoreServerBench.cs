@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Sockets;
+using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Server;
+using CliAgentOrchestrator.Tmux;
+using Microsoft.AspNetCore.Builder;
+
+namespace CliAgentOrchestrator.Benchmarks;
+
+/// <summary>
+/// The real cao-server in this process, on a free port, with its own temporary home, its own
+/// tmux server (<c>tmux -L</c>) and compiled plugins that hook every event.
+/// </summary>
+internal sealed class CoreServerBench : IAsyncDisposable
+{
+    private readonly string _home = Path.Combine(Path.GetTempPath(), "cao-bench", Guid.NewGuid().ToString("N")[..12]);
+    private readonly WebApplication _app;
+    private readonly TmuxClient _tmux;
+
+    private CoreServerBench(int plugins)
+    {
+        var home = new CaoHome(_home).EnsureCreated();
+        WorkDirectory = Directory.CreateDirectory(Path.Combine(_home, "work")).FullName;
+        for (var i = 0; i < plugins; i++)
+            PluginCompiler.Install(home.PluginsDirectory, $"every{i}", EveryEventHook);
+        var options = new ServerOptions { Port = FreePort(), TmuxSocket = "cao-bench-" + Guid.NewGuid().ToString("N")[..10] };
+        _tmux = new TmuxClient(options.TmuxSocket);
+        // The server's console log would interleave with the results.
+        Environment.SetEnvironmentVariable("CAO_LOG_LEVEL", "Warning");
+        _app = CaoServer.Build(options, home);
+        Http = new HttpClient { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    // One hook for all five events, as an audit or forwarding plugin would have.
+    private const string EveryEventHook = """
+        public static long Seen;
+        [Hook(EventTypes.PostCreateSession)]
+        [Hook(EventTypes.PostKillSession)]
+        [Hook(EventTypes.PostCreateTerminal)]
+        [Hook(EventTypes.PostKillTerminal)]
+        [Hook(EventTypes.PostSendMessage)]
+        public Task OnAny(CaoEvent e)
+        {
+            Interlocked.Increment(ref Seen);
+            return Task.CompletedTask;
+        }
+        """;
+
+    public HttpClient Http { get; }
+
+    public string WorkDirectory { get; }
+
+    public static async Task<CoreServerBench> StartAsync(int plugins)
+    {
+        var bench = new CoreServerBench(plugins);
+        await bench._app.StartAsync();
+        return bench;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _tmux.KillServerAsync();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Storage;
+
+/// <summary>The <c>inbox</c> table against a real SQLite file: queueing, claiming (atomic), and the outcomes of a delivery.</summary>
+public sealed class InboxRepositoryTests : IDisposable
+{
+    private readonly TempDirectory _home = new();
+    private readonly CaoDatabase _database;
+    private readonly InboxRepository _inbox;
+
+    public InboxRepositoryTests()
+    {
+        _database = new CaoDatabase(new CaoHome(_home.Path).EnsureCreated());
+        _inbox = new InboxRepository(_database);
+    }
+
+    [Fact]
+    public void EnqueuedMessagesArePendingAndListInOrderPerReceiver()
+    {
+        var first = _inbox.Enqueue("aaaa0001", "bbbb0002", "first", "send_message");
+        _inbox.Enqueue("aaaa0001", "cccc0003", "elsewhere", "assign");
+        var second = _inbox.Enqueue("aaaa0001", "bbbb0002", "second", "handoff");
+
+        Assert.Equal(("aaaa0001", "bbbb0002", "first", "pending", "send_message"), (first.SenderId, first.ReceiverId, first.Message, first.Status, first.OrchestrationType));
+        Assert.False(string.IsNullOrEmpty(first.CreatedAt));
+        Assert.True(second.Id > first.Id);
+        Assert.Equal(["first", "second"], _inbox.List("bbbb0002", 10, null).Select(m => m.Message));
+        Assert.Equal(["first"], _inbox.List("bbbb0002", 1, null).Select(m => m.Message));
+        Assert.Equal(["elsewhere"], _inbox.List("cccc0003", 10, "pending").Select(m => m.Message));
+        Assert.Empty(_inbox.List("cccc0003", 10, "delivered"));
+        Assert.Equal(["bbbb0002", "cccc0003"], _inbox.ReceiversWithPending());
+    }
+
+    [Fact]
+    public void ClaimTakesTheOldestPendingOfThatReceiverOnly()
+    {
+        var ids = Enumerable.Range(0, 5).Select(i => _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message").Id).ToList();
+        _inbox.Enqueue("aaaa0001", "cccc0003", "other", "send_message");
+
+        var claimed = _inbox.ClaimPending("bbbb0002", 3);
+
+        Assert.Equal(ids.Take(3), claimed.Select(m => m.Id));
+        Assert.All(claimed, m => Assert.Equal("delivering", m.Status));
+        Assert.Equal(ids.Skip(3), _inbox.ClaimPending("bbbb0002", 10).Select(m => m.Id));
+        Assert.Empty(_inbox.ClaimPending("bbbb0002", 10));
+        Assert.Equal(["cccc0003"], _inbox.ReceiversWithPending());
+    }
+
+    [Fact]
+    public async Task ParallelClaimersTakeEveryRowExactlyOnce()
+    {
+        const int rows = 500;
+        const int claimers = 8;
+        for (var i = 0; i < rows; i++)
+            _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message");
+
+        var claims = new ConcurrentBag<long>();
+        using var start = new Barrier(claimers);
+        var workers = Enumerable.Range(0, claimers).Select(w => Task.Factory.StartNew(() =>
+        {
+            // A separate repository per worker: separate connections, as racing requests would have.
+            var inbox = new InboxRepository(_database);
+            start.SignalAndWait();
+            while (true)
+            {
+                var batch = inbox.ClaimPending("bbbb0002", 1 + w % 3);
+                if (batch.Count == 0)
+                    return;
+                foreach (var message in batch)
+                    claims.Add(message.Id);
+            }
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(rows, claims.Count);
+        Assert.Equal(rows, claims.Distinct().Count());
+        Assert.Empty(_inbox.List("bbbb0002", 1000, "pending"));
+        Assert.Equal(rows, _inbox.List("bbbb0002", 1000, "delivering").Count);
+    }
+
+    [Fact]
+    public void ReleaseMarkFailedAndMarkDeliveredSetStatusAndReason()
+    {
+        var ids = Enumerable.Range(0, 3).Select(i => _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message").Id).ToList();
+        _inbox.ClaimPending("bbbb0002", 3);
+
+        _inbox.Release([ids[0]], "receiver busy");
+        _inbox.MarkFailed([ids[1]], "receiver gone");
+        _inbox.MarkDelivered([ids[2]]);
+
+        var byId = _inbox.List("bbbb0002", 10, null).ToDictionary(m => m.Id);
+        Assert.Equal(("pending", "receiver busy"), (byId[ids[0]].Status, byId[ids[0]].Error));
+        Assert.Equal(("failed", "receiver gone"), (byId[ids[1]].Status, byId[ids[1]].Error));
+        Assert.Equal(("delivered", (string?)null), (byId[ids[2]].Status, byId[ids[2]].Error));
+        Assert.False(string.IsNullOrEmpty(byId[ids[2]].DeliveredAt));
+        Assert.Null(byId[ids[0]].DeliveredAt);
+        // A released message is claimable again; failed and delivered ones are not.
+        Assert.Equal([ids[0]], _inbox.ClaimPending("bbbb0002", 10).Select(m => m.Id));
+        _inbox.MarkDelivered([]); // an empty batch is a no-op, not malformed SQL
+    }
+
+    [Fact]
+    public void RequeueInterruptedReturnsOnlyClaimedRowsToPending()
+    {
+        var ids = Enumerable.Range(0, 4).Select(i => _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message").Id).ToList();
+        _inbox.ClaimPending("bbbb0002", 3);
+        _inbox.MarkDelivered([ids[0]]);
+
+        Assert.Equal(2, _inbox.RequeueInterrupted());
+
+        var byId = _inbox.List("bbbb0002", 10, null).ToDictionary(m => m.Id);
+        Assert.Equal(["delivered", "pending", "pending", "pending"], ids.Select(id => byId[id].Status));
+        Assert.Contains("restart", byId[ids[1]].Error);
+        Assert.Null(byId[ids[3]].Error);
+        Assert.Equal(0, _inbox.RequeueInterrupted());
+    }
+
+    public void Dispose() => _home.Dispose();
+}
