@@ -11,7 +11,8 @@ public static class TerminalEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/terminals/{id}", (string id, TerminalService terminals) => Results.Json(terminals.Get(id)));
+        app.MapGet("/terminals/{id}", async (string id, TerminalService terminals, CancellationToken cancellationToken) =>
+            Results.Json(await terminals.GetAsync(id, cancellationToken)));
 
         app.MapGet("/terminals/{id}/working-directory", async (string id, TerminalService terminals, CancellationToken cancellationToken) =>
             Results.Json(new { working_directory = await terminals.GetWorkingDirectoryAsync(id, cancellationToken) }));

@@ -36,7 +36,7 @@ public sealed partial class TerminalService
         {
             Id = TerminalNames.NewTerminalId(),
             SessionName = session,
-            WindowName = TerminalNames.WindowName(request.AgentProfile),
+            WindowName = UniqueWindowName(session, request.AgentProfile),
             Provider = providerKey,
             AgentProfile = request.AgentProfile,
             WorkingDirectory = workingDirectory,
@@ -79,6 +79,17 @@ public sealed partial class TerminalService
         });
         var status = request.DeferInit ? TerminalStatus.Unknown : await runtime.Monitor.GetStatusAsync(cancellationToken);
         return TerminalView.From(terminals.Get(record.Id) ?? record, status);
+    }
+
+    // Four random hex digits can repeat within a session; a repeat would make kill-by-name hit the wrong window.
+    private string UniqueWindowName(string session, string profile)
+    {
+        var taken = terminals.ListBySession(session).Select(t => t.WindowName).ToHashSet(StringComparer.Ordinal);
+        string name;
+        do
+            name = TerminalNames.WindowName(profile);
+        while (taken.Contains(name));
+        return name;
     }
 
     private static string ResolveWorkingDirectory(string? requested)

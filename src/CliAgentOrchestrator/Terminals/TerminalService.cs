@@ -42,10 +42,11 @@ public sealed partial class TerminalService(
         terminals.Get(TerminalNames.RequireTerminalId(terminalId))
         ?? throw ApiException.NotFound($"Terminal '{terminalId}' not found");
 
-    public TerminalView Get(string terminalId)
+    /// <summary>The terminal with its live status (re-read from the screen while it is processing, as Python does).</summary>
+    public async Task<TerminalView> GetAsync(string terminalId, CancellationToken cancellationToken)
     {
         var record = Require(terminalId);
-        return TerminalView.From(record, StatusOf(record.Id));
+        return TerminalView.From(record, await RefreshStatusAsync(record.Id, cancellationToken));
     }
 
     /// <summary>The latched status; unknown for a terminal that is not tracked.</summary>
