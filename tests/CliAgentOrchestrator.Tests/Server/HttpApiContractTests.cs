@@ -60,7 +60,7 @@ public sealed partial class HttpApiContractTests
 
         var recorder = await RecorderAsync(server);
         Assert.Equal("loaded", Str(recorder, "status"));
-        Assert.Equal(5, recorder["hooks"]!.AsArray().Count);
+        Assert.Equal(6, recorder["hooks"]!.AsArray().Count); // five post events and the denial observer
         Assert.All(new[] { "events_delivered", "hook_failures", "events_dropped", "events_queued" }, c => Assert.Equal(0, recorder[c]!.GetValue<long>()));
 
         // Reference §1.1: the home tree is owner-only, and so is the database file.

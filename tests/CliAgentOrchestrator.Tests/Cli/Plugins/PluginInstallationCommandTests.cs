@@ -31,7 +31,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
         Assert.Equal(0, await RunAsync("plugin", "list"));
         var list = _out.ToString();
         Assert.Contains("is not running; showing what is installed", list);
-        Assert.Matches(@"recorder\s*│\s*0\.1\.0\s*│\s*disabled\s*│\s*5", list);
+        Assert.Matches(@"recorder\s*│\s*0\.1\.0\s*│\s*disabled\s*│\s*6", list);
 
         Assert.Equal(0, await RunAsync("plugin", "enable", "recorder"));
         Assert.Equal(0, await RunAsync("plugin", "info", "recorder"));
