@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Tmux;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,5 @@
+using CliAgentOrchestrator.Tmux;
+
 namespace CliAgentOrchestrator.Providers;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Tmux;
 using System.Text.RegularExpressions;
 
 namespace CliAgentOrchestrator.Providers;

@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Tmux;
 using System.Text.Json;
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Providers;

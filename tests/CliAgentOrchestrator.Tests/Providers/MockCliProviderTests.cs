@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Tmux;
 using CliAgentOrchestrator.Providers;
 
 namespace CliAgentOrchestrator.Tests.Providers;

@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Tmux;
 using System.Text.RegularExpressions;
 using CliAgentOrchestrator.Providers;
 using CliAgentOrchestrator.Tests.Tmux;
