@@ -1,7 +1,9 @@
 using CliAgentOrchestrator.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins]
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins|messaging|all]
 var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
     await PluginHostBenchmarks.RunAsync();
+if (which is "messaging" or "all")
+    await MessagingBenchmarks.RunAsync();
