@@ -35,7 +35,10 @@ public sealed class InboxStressTests
         var receiver = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
 
         await PostAsync(server, receiver, 0, PerSender / 2);
-        // Deliveries are in full swing here: some messages typed, some claimed, most still queued.
+        // Stop while a batch is being typed (claimed, not yet marked): the riskiest moment, where a
+        // stop that cancels mid-paste makes the next server type the same lines again.
+        var inbox = server.Services.GetRequiredService<InboxRepository>();
+        await Poll.UntilAsync(() => inbox.List(receiver, int.MaxValue, InboxStatuses.Delivering).Count > 0, "a batch being typed", Drain);
         await server.RestartAsync();
         await PostAsync(server, receiver, PerSender / 2, PerSender);
 
