@@ -9,3 +9,5 @@ if (which is "prehooks" or "all")
     await PreHookBenchmarks.RunAsync();
 if (which is "core" or "all")
     await CoreBenchmarks.RunAsync();
+if (which is "messaging" or "all")
+    await MessagingBenchmarks.RunAsync();

@@ -24,6 +24,13 @@ public sealed class InboxService : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _sweeper = Task.CompletedTask;
 
+    // Deliveries that claimed messages and are typing them. A stop waits for them rather than
+    // cancelling mid-paste: lines already typed would be released as pending and typed again by
+    // the next server, without an event the first time (found by the restart stress test).
+    private readonly Lock _typingGate = new();
+    private int _typing;
+    private TaskCompletionSource? _typingDone;
+
     public InboxService(InboxRepository inbox, TerminalRepository terminalRows, TerminalService terminals, InboxOptions options, ILogger<InboxService> logger)
     {
         _inbox = inbox;
@@ -75,8 +82,16 @@ public sealed class InboxService : IHostedService, IDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        Task typing;
+        lock (_typingGate)
+        {
+            // Under the gate: no delivery can claim after this point.
+            _stopping.Cancel();
+            _typingDone = _typing == 0 ? null : new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            typing = _typingDone?.Task ?? Task.CompletedTask;
+        }
         await _sweeper.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await typing.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public void Dispose() => _stopping.Dispose();
@@ -126,6 +141,29 @@ public sealed class InboxService : IHostedService, IDisposable
         if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
             return; // delivered on its next ready edge, or by the sweep
 
+        lock (_typingGate)
+        {
+            if (_stopping.IsCancellationRequested)
+                return; // the messages stay pending for the next server
+            _typing++;
+        }
+        try
+        {
+            // Not the stopping token: once claimed, a batch is typed to the end (a paste takes well under a second).
+            await TypeBatchAsync(receiverId, CancellationToken.None);
+        }
+        finally
+        {
+            lock (_typingGate)
+            {
+                if (--_typing == 0)
+                    _typingDone?.TrySetResult();
+            }
+        }
+    }
+
+    private async Task TypeBatchAsync(string receiverId, CancellationToken cancellationToken)
+    {
         var batch = _inbox.ClaimPending(receiverId, _options.BatchSize);
         if (batch.Count == 0)
             return;

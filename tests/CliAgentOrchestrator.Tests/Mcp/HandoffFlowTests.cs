@@ -1,0 +1,38 @@
+using CliAgentOrchestrator.Tests.Messaging;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Mcp;
+
+/// <summary>handoff through a real <c>cao mcp-server</c>: blocking, answered, torn down, and visible to plugins.</summary>
+public sealed class HandoffFlowTests
+{
+    [Fact]
+    public async Task HandoffReturnsTheWorkersAnswerAndEmitsCreateSendAndKill()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var supervisor = await server.CreateMockSessionAsync("code_supervisor");
+        var supervisorId = supervisor["id"]!.GetValue<string>();
+        var session = supervisor["session_name"]!.GetValue<string>();
+        await using var agent = await McpAgent.StartAsync(server, supervisorId);
+
+        var result = await agent.CallAsync("handoff", new() { ["agent_profile"] = "reviewer", ["message"] = "review-module-7", ["timeout"] = 300 }, TimeSpan.FromMinutes(6));
+
+        Assert.True(result["success"]!.GetValue<bool>(), result.ToJsonString());
+        Assert.Contains("review-module-7", result.Field("output"));
+        var workerId = result.Field("terminal_id")!;
+        Assert.Matches("^[0-9a-f]{8}$", workerId);
+        Assert.NotEqual(supervisorId, workerId);
+        // Torn down before the tool returned.
+        await server.GetJsonAsync($"/terminals/{workerId}", System.Net.HttpStatusCode.NotFound);
+
+        await Poll.UntilAsync(() => server.RecordedEvents().Count >= 5, "five events recorded", TimeSpan.FromMinutes(1));
+        var events = server.RecordedEvents().Skip(2).ToList(); // after the supervisor's terminal and session
+        Assert.Equal(["post_create_terminal", "post_send_message", "post_kill_terminal"], events.Select(e => e.Field("event_type")));
+        Assert.All(events, e => Assert.Equal(session, e.Field("session_id")));
+        Assert.Equal((workerId, "reviewer", "mock_cli"), (events[0].Field("terminal_id"), events[0].Field("agent_name"), events[0].Field("provider")));
+        Assert.Equal((supervisorId, workerId, "review-module-7", "handoff"),
+            (events[1].Field("sender"), events[1].Field("receiver"), events[1].Field("message"), events[1].Field("orchestration_type")));
+        Assert.Equal((workerId, "reviewer"), (events[2].Field("terminal_id"), events[2].Field("agent_name")));
+        Assert.Equal(5, server.RecordedEvents().Count);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using CliAgentOrchestrator.Tests.Support;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace CliAgentOrchestrator.Tests.Mcp;
+
+/// <summary>
+/// An agent's side of the in-session MCP server: the real <c>cao mcp-server</c> process (the
+/// cao.dll built next to the tests), spoken to over stdio by the MCP SDK client, with
+/// <c>CAO_TERMINAL_ID</c> set to the terminal it acts for.
+/// </summary>
+public sealed class McpAgent : IAsyncDisposable
+{
+    private readonly McpClient _client;
+
+    private McpAgent(McpClient client, ConcurrentQueue<string> stderr)
+    {
+        _client = client;
+        Stderr = stderr;
+    }
+
+    /// <summary>What the server process wrote to stderr (its logs), for failure messages.</summary>
+    public ConcurrentQueue<string> Stderr { get; }
+
+    public static string CaoDll => Path.Combine(AppContext.BaseDirectory, "cao.dll");
+
+    /// <param name="terminalId">The terminal this agent is; null starts the server without an identity.</param>
+    public static async Task<McpAgent> StartAsync(CaoTestServer server, string? terminalId)
+    {
+        var stderr = new ConcurrentQueue<string>();
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "agent-" + (terminalId ?? "anonymous"),
+            Command = "dotnet",
+            Arguments = [CaoDll, "mcp-server"],
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                ["CAO_TERMINAL_ID"] = terminalId,
+                ["CAO_API_HOST"] = "127.0.0.1",
+                ["CAO_API_PORT"] = server.Options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            StandardErrorLines = stderr.Enqueue,
+        });
+        // A cold `dotnet cao.dll` can take a while on a loaded two-core machine.
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var client = await McpClient.CreateAsync(transport, cancellationToken: startup.Token);
+        return new McpAgent(client, stderr);
+    }
+
+    /// <summary>Calls a tool and returns its result: the JSON object the tool wrote as text.</summary>
+    public async Task<JsonObject> CallAsync(string tool, Dictionary<string, object?> arguments, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var result = await _client.CallToolAsync(tool, arguments, cancellationToken: cancel.Token);
+        var text = Assert.Single(result.Content.OfType<TextContentBlock>()).Text;
+        Assert.True(result.IsError is null or false, $"{tool} returned a protocol error: {text}\nstderr:\n{string.Join('\n', Stderr)}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<IReadOnlyList<string>> ToolNamesAsync() =>
+        (await _client.ListToolsAsync()).Select(t => t.Name).ToList();
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using CliAgentOrchestrator.Tests.Messaging;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Mcp;
+
+/// <summary>What the in-session MCP server refuses, and how it says so (a result with success=false, never a crash).</summary>
+public sealed class ToolRefusalTests
+{
+    [Fact]
+    public async Task SendMessageRefusesToSendToItself()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        await using var agent = await McpAgent.StartAsync(server, id);
+
+        var result = await agent.CallAsync("send_message", new() { ["message"] = "hello me", ["receiver_id"] = id });
+
+        Assert.False(result["success"]!.GetValue<bool>());
+        Assert.Contains("yourself", result.Field("error"));
+        Assert.Empty((await server.GetJsonAsync($"/terminals/{id}/inbox/messages")).AsArray());
+    }
+
+    [Fact]
+    public async Task SendMessageWithoutReceiverNeedsACallerAndAnIdentity()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        // A terminal made by POST /sessions was started by nobody: it has no caller to answer to.
+        var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        await using var orphan = await McpAgent.StartAsync(server, id);
+        await using var anonymous = await McpAgent.StartAsync(server, null);
+
+        var noCaller = await orphan.CallAsync("send_message", new() { ["message"] = "anyone there?" });
+        var noIdentity = await anonymous.CallAsync("send_message", new() { ["message"] = "anyone there?", ["receiver_id"] = id });
+
+        Assert.False(noCaller["success"]!.GetValue<bool>());
+        Assert.Contains("no caller", noCaller.Field("error"));
+        Assert.False(noIdentity["success"]!.GetValue<bool>());
+        Assert.Contains("CAO_TERMINAL_ID", noIdentity.Field("error"));
+        // Neither attempt queued anything anonymously.
+        Assert.Empty((await server.GetJsonAsync($"/terminals/{id}/inbox/messages")).AsArray());
+    }
+
+    [Fact]
+    public async Task DeleteTerminalOfAnUnknownIdReportsNotFound()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        await using var agent = await McpAgent.StartAsync(server, id);
+
+        var result = await agent.CallAsync("delete_terminal", new() { ["terminal_id"] = "0badf00d" });
+
+        Assert.False(result["success"]!.GetValue<bool>());
+        Assert.Equal("Terminal 0badf00d not found", result.Field("error"));
+        Assert.DoesNotContain(server.RecordedEvents(), e => e.Is("post_kill_terminal"));
+    }
+
+    [Fact]
+    public async Task SendMessageToAnUnknownReceiverReportsNotFound()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        await using var agent = await McpAgent.StartAsync(server, id);
+
+        var result = await agent.CallAsync("send_message", new() { ["message"] = "hello", ["receiver_id"] = "0badf00d" });
+
+        Assert.False(result["success"]!.GetValue<bool>());
+        Assert.StartsWith("404:", result.Field("error"));
+    }
+
+    [Theory]
+    [InlineData("ABCDEF12")]
+    [InlineData("not-an-id")]
+    [InlineData("abc")]
+    public async Task AMalformedTerminalIdStopsTheServerWithOneClearLine(string malformed)
+    {
+        var start = new ProcessStartInfo("dotnet", [McpAgent.CaoDll, "mcp-server"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CAO_TERMINAL_ID"] = malformed;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+
+        Assert.NotEqual(0, process.ExitCode);
+        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"CAO_TERMINAL_ID must be 8 lowercase hex characters, got '{malformed}'", line.TrimEnd('\r'));
+        Assert.Equal("", await stdout); // nothing on the protocol channel
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CliAgentOrchestrator.Tests.Messaging;
+
+/// <summary>
+/// 1,000 messages from 10 senders to one receiver, posted concurrently so the immediate attempt,
+/// the ready edges and the sweep all race: each message is typed exactly once and each sender's
+/// messages arrive in the order it sent them. Checked three ways: the inbox rows, the Recorder's
+/// post_send_message events, and what the receiver's terminal actually answered.
+/// </summary>
+public sealed class InboxStressTests
+{
+    private const int Senders = 10;
+    private const int PerSender = 100;
+    private static readonly TimeSpan Drain = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task AThousandRacingMessagesAreEachDeliveredOnceInPerSenderOrder()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var receiver = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+
+        await PostAsync(server, receiver, 0, PerSender);
+
+        await VerifyAsync(server, receiver);
+    }
+
+    [Fact]
+    public async Task AThousandMessagesSurviveAServerRestartHalfwayWithoutLossOrDuplicates()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var receiver = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+
+        await PostAsync(server, receiver, 0, PerSender / 2);
+        // Stop while a batch is being typed (claimed, not yet marked): the riskiest moment, where a
+        // stop that cancels mid-paste makes the next server type the same lines again.
+        var inbox = server.Services.GetRequiredService<InboxRepository>();
+        await Poll.UntilAsync(() => inbox.List(receiver, int.MaxValue, InboxStatuses.Delivering).Count > 0, "a batch being typed", Drain);
+        await server.RestartAsync();
+        await PostAsync(server, receiver, PerSender / 2, PerSender);
+
+        await VerifyAsync(server, receiver);
+    }
+
+    private static string Text(int sender, int index) => $"s{sender}-m{index:D4}";
+
+    // Senders are plain ids: the inbox does not require them to be terminals. Each sender posts in order.
+    private static string SenderId(int sender) => $"5e0000{sender:D2}";
+
+    private static Task PostAsync(CaoTestServer server, string receiver, int from, int to) =>
+        Task.WhenAll(Enumerable.Range(0, Senders).Select(s => Task.Run(async () =>
+        {
+            for (var i = from; i < to; i++)
+                await server.PostJsonAsync($"/terminals/{receiver}/inbox/messages", new { sender_id = SenderId(s), message = Text(s, i) });
+        })));
+
+    private static async Task VerifyAsync(CaoTestServer server, string receiver)
+    {
+        var inbox = server.Services.GetRequiredService<InboxRepository>();
+        const int total = Senders * PerSender;
+        await Poll.UntilAsync(() => inbox.List(receiver, int.MaxValue, InboxStatuses.Delivered).Count == total
+                && TerminalLog.Answers(server, receiver).Count >= total,
+            $"all {total} messages delivered and answered", Drain);
+
+        // Rows: all delivered; none pending, being delivered, or failed (the API's status filter agrees).
+        foreach (var status in new[] { "pending", "delivering", "failed" })
+            Assert.Empty((await server.GetJsonAsync($"/terminals/{receiver}/inbox/messages?status={status}&limit=100")).AsArray());
+        var rows = inbox.List(receiver, int.MaxValue, null);
+        Assert.Equal(total, rows.Count);
+        Assert.All(rows, r => Assert.Equal(InboxStatuses.Delivered, r.Status));
+        Assert.Equal(Expected(), rows.Select(r => r.Message).Order(StringComparer.Ordinal));
+
+        // Events: exactly one post_send_message per message, each sender's in its order.
+        await Poll.UntilAsync(() => Sends(server, receiver).Count >= total, "an event per message", TimeSpan.FromMinutes(1));
+        var sends = Sends(server, receiver);
+        Assert.Equal(total, sends.Count);
+        Assert.Equal(Expected(), sends.Select(e => e.Field("message")!).Order(StringComparer.Ordinal));
+        Assert.All(sends, e => Assert.Equal("send_message", e.Field("orchestration_type")));
+        for (var s = 0; s < Senders; s++)
+        {
+            var sender = SenderId(s);
+            var mine = sends.Where(e => e.Field("sender") == sender).ToList();
+            Assert.Equal(Enumerable.Range(0, PerSender).Select(i => Text(s, i)), mine.Select(e => e.Field("message")));
+            var times = mine.Select(e => DateTimeOffset.Parse(e.Field("timestamp")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(times.Order(), times);
+        }
+
+        // The terminal: each message answered exactly once, each sender's in its order.
+        var answers = TerminalLog.Answers(server, receiver).Where(a => a.StartsWith('s')).ToList();
+        Assert.Equal(Expected(), answers.Order(StringComparer.Ordinal));
+        for (var s = 0; s < Senders; s++)
+        {
+            var prefix = $"s{s}-";
+            Assert.Equal(Enumerable.Range(0, PerSender).Select(i => Text(s, i)), answers.Where(a => a.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+    }
+
+    private static IEnumerable<string> Expected() =>
+        Enumerable.Range(0, Senders).SelectMany(s => Enumerable.Range(0, PerSender).Select(i => Text(s, i))).Order(StringComparer.Ordinal);
+
+    private static List<JsonObject> Sends(CaoTestServer server, string receiver) =>
+        server.RecordedEvents().Where(e => e.Is("post_send_message") && e.Field("receiver") == receiver).ToList();
+}
