@@ -2,6 +2,8 @@ using System.Text.Json;
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Tests.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Profiles;
 
 public sealed class ProfileInstallerTests : IDisposable

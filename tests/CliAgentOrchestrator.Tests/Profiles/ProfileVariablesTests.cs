@@ -1,6 +1,8 @@
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Tests.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Profiles;
 
 public sealed class ProfileVariablesTests : IDisposable

@@ -3,6 +3,8 @@ using System.Text.Json;
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Providers;
 
 public sealed class ClaudeCodeProviderTests : IDisposable

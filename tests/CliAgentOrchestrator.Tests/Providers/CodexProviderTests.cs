@@ -1,6 +1,8 @@
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Providers;
 
 public sealed class CodexProviderTests : IDisposable

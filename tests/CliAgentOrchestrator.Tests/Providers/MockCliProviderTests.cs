@@ -1,6 +1,8 @@
 using CliAgentOrchestrator.Tmux;
 using CliAgentOrchestrator.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Providers;
 
 public sealed class MockCliProviderTests

@@ -1,5 +1,7 @@
 using CliAgentOrchestrator.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Providers;
 
 public sealed class ProviderCatalogTests

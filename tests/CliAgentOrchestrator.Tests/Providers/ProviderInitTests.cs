@@ -1,6 +1,8 @@
 using CliAgentOrchestrator.Profiles;
 using CliAgentOrchestrator.Providers;
 
+using CliAgentOrchestrator.Tests.Support;
+
 namespace CliAgentOrchestrator.Tests.Providers;
 
 /// <summary>The common init recipe of <see cref="ProviderBase"/> (reference §8.3).</summary>

@@ -8,18 +8,8 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (true)
-        {
-            if (await condition())
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            await Task.Delay(50);
-        }
-    }
+    public static Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        Support.Poll.UntilAsync(condition, what, timeout ?? DefaultTimeout);
 
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         TrueAsync(() => Task.FromResult(condition()), what, timeout);
