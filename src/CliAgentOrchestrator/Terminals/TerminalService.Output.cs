@@ -16,6 +16,8 @@ public sealed partial class TerminalService
     {
         var record = Require(terminalId);
         var runtime = RuntimeOf(record);
+        if (mode == "full")
+            await runtime.Tail.CatchUpAsync(TimeSpan.FromSeconds(1), cancellationToken);
         return mode switch
         {
             "full" => runtime.Tail.GetBufferedText() is { Length: > 0 } buffered

@@ -30,7 +30,9 @@ public sealed class RestartTrackingTests
         await WaitForAnswerAsync(server, id, "slept 5s");
         await server.PostJsonAsync($"/terminals/{id}/input?message=after%20restart");
         await WaitForAnswerAsync(server, id, "after restart");
-        Assert.Contains("> MOCK: after restart", (await server.GetJsonAsync($"/terminals/{id}/output?mode=full"))["output"]!.GetValue<string>());
+        // The full buffer comes from the output stream, which may trail the screen by a moment.
+        await Poll.UntilAsync(async () => (await server.GetJsonAsync($"/terminals/{id}/output?mode=full"))["output"]!.GetValue<string>().Contains("> MOCK: after restart"),
+            "the new answer in the full output");
 
         await server.DeleteAsync($"/terminals/{id}");
         await Poll.UntilAsync(() => server.RecordedEvents().Any(e => Field(e, "event_type") == "post_kill_terminal"), "post_kill_terminal recorded", TimeSpan.FromSeconds(60));

@@ -92,6 +92,26 @@ public sealed class TerminalOutputTail : IAsyncDisposable
             _buffer.Clear();
     }
 
+    /// <summary>
+    /// Waits (up to <paramref name="limit"/>) until everything the log holds now has been read, so a
+    /// reader of the buffer sees at least what is already on disk. The tail polls, so it can lag by a poll.
+    /// </summary>
+    public async Task CatchUpAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        long length;
+        try
+        {
+            length = new FileInfo(LogPath).Length;
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        var deadline = DateTime.UtcNow + limit;
+        while (Position < length && DateTime.UtcNow < deadline && _loop is { IsCompleted: false })
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Stops following; the log file and tmux's pipe are left as they are.</summary>
     public async Task StopAsync()
     {
