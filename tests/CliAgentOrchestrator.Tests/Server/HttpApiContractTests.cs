@@ -18,6 +18,8 @@ public sealed partial class HttpApiContractTests
 
         var health = (await server.GetJsonAsync("/health")).AsObject();
         Assert.Equal(("ok", "cli-agent-orchestrator", "tmux"), (Str(health, "status"), Str(health, "service"), Str(health, "terminal_backend")));
+        Assert.Equal("ok", Str(health["components"]!, "cao"));
+        Assert.StartsWith("ok (tmux 3.", Str(health["components"]!, "tmux"));
 
         // Malformed ids are a validation error; well-formed unknown ids are 404 on every terminal route.
         Assert.Contains("8 lowercase hex", Str(await server.GetJsonAsync("/terminals/not-an-id", HttpStatusCode.UnprocessableEntity), "detail"));
