@@ -190,9 +190,7 @@ public sealed class PluginLoadingTests
     {
         using var extra = new TempDirectory();
         var target = Path.Combine(extra.Path, "recorder");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(PluginTestBed.BuiltPluginFolder(Recorder)))
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        PluginTestBed.CopyBuiltPlugin(Recorder, target);
 
         using var home = new TempDirectory();
         var roots = PluginDirectories.Resolve(home.Path, extra.Path);

@@ -27,9 +27,9 @@ public sealed class CaoTestServer : IAsyncDisposable
         Home = new CaoHome(_home.Path).EnsureCreated();
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home.Path, "work")).FullName;
         if (withRecorder)
-            CopyPlugin("Cao.TestPlugins.Recorder", Path.Combine(Home.PluginsDirectory, "recorder"));
+            PluginTestBed.CopyBuiltPlugin("Cao.TestPlugins.Recorder", Path.Combine(Home.PluginsDirectory, "recorder"));
         foreach (var plugin in plugins)
-            CopyPlugin(plugin, Path.Combine(Home.PluginsDirectory, plugin));
+            PluginTestBed.CopyBuiltPlugin(plugin, Path.Combine(Home.PluginsDirectory, plugin));
         Options = new ServerOptions { Port = FreePort(), TmuxSocket = "cao-it-" + Guid.NewGuid().ToString("N")[..10] };
         Tmux = new TmuxClient(Options.TmuxSocket);
         Http = new HttpClient { BaseAddress = new Uri(Options.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
@@ -156,12 +156,5 @@ public sealed class CaoTestServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void CopyPlugin(string project, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(PluginTestBed.BuiltPluginFolder(project)))
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
     }
 }

@@ -34,7 +34,7 @@ public sealed class PluginTestBed : IAsyncDisposable
     public string Install(string project, string? folderName = null)
     {
         var target = Path.Combine(PluginsDirectory, folderName ?? project);
-        CopyDirectory(BuiltPluginFolder(project), target);
+        CopyBuiltPlugin(project, target);
         return target;
     }
 
@@ -77,8 +77,10 @@ public sealed class PluginTestBed : IAsyncDisposable
         _home.Dispose();
     }
 
-    private static void CopyDirectory(string source, string target)
+    /// <summary>Copies the published test plugin <paramref name="project"/> into <paramref name="target"/>, as an install would.</summary>
+    public static void CopyBuiltPlugin(string project, string target)
     {
+        var source = BuiltPluginFolder(project);
         if (!Directory.Exists(source))
             throw new DirectoryNotFoundException($"Test plugin not built: {source}");
         Directory.CreateDirectory(target);
