@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 using Microsoft.AspNetCore.Builder;
 
 namespace CliAgentOrchestrator.Benchmarks;

@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
-using CliAgentOrchestrator.Storage;
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Tmux;
 using Microsoft.AspNetCore.Builder;
 
 namespace CliAgentOrchestrator.Benchmarks;

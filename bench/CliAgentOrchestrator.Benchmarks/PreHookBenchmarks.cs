@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
 
 namespace CliAgentOrchestrator.Benchmarks;

@@ -1,5 +1,6 @@
-using CliAgentOrchestrator.Profiles;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
 
 namespace CliAgentOrchestrator.Api;
 
@@ -16,7 +17,7 @@ public static class AgentEndpoints
 
         app.MapGet("/agents/profiles/{name}", (string name, ProfileStore profiles) =>
         {
-            var found = profiles.Find(name) ?? throw ApiException.NotFound($"Agent profile '{name}' not found; see GET /agents/profiles");
+            var found = profiles.Find(name) ?? throw new NotFoundException($"Agent profile '{name}' not found; see GET /agents/profiles");
             var profile = found.Profile;
             return Results.Json(new
             {

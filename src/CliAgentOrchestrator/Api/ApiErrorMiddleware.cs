@@ -1,6 +1,13 @@
+using CliAgentOrchestrator.Core.Errors;
+
 namespace CliAgentOrchestrator.Api;
 
-/// <summary>Turns exceptions into the Python server's error shape: <c>{"detail": "..."}</c>.</summary>
+/// <summary>
+/// The one place where failures become HTTP answers, in the Python server's error shape
+/// <c>{"detail": "..."}</c>. The core's own exceptions are the caller's to act on: they get their
+/// status (<see cref="StatusOf"/>) and are logged in one line; anything else is a 500 with its stack
+/// in the log.
+/// </summary>
 public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -9,17 +16,12 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         {
             await next(context);
         }
-        catch (DeniedException ex) when (!context.Response.HasStarted)
+        catch (CaoException ex) when (!context.Response.HasStarted)
         {
-            logger.LogInformation("{Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, ex.Message);
-            context.Response.StatusCode = ex.StatusCode;
-            await context.Response.WriteAsJsonAsync(new { detail = ex.Message, plugin = ex.Denial.Plugin, reason = ex.Denial.Reason, code = ex.Denial.Code });
-        }
-        catch (ApiException ex) when (!context.Response.HasStarted)
-        {
-            logger.LogInformation("{Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
-            context.Response.StatusCode = ex.StatusCode;
-            await context.Response.WriteAsJsonAsync(new { detail = ex.Detail ?? ex.Message });
+            var status = StatusOf(ex);
+            logger.LogInformation("{Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, status, ex.Message);
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(BodyOf(ex));
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
@@ -35,6 +37,29 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             await WriteAsync(context, StatusCodes.Status500InternalServerError, ex.Message);
         }
     }
+
+    public static int StatusOf(CaoException exception) => exception switch
+    {
+        NotFoundException => StatusCodes.Status404NotFound,
+        ConflictException => StatusCodes.Status409Conflict,
+        InvalidRequestException => StatusCodes.Status400BadRequest,
+        InvalidParameterException => StatusCodes.Status422UnprocessableEntity,
+        DeniedException => StatusCodes.Status403Forbidden,
+        WorkerFailedException { Kind: WorkerFailure.Error } => StatusCodes.Status502BadGateway,
+        WorkerFailedException { Kind: WorkerFailure.Timeout } => StatusCodes.Status504GatewayTimeout,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    // Denials and failed workers carry more than a sentence: who refused, which worker to look at.
+    private static object BodyOf(CaoException exception) => exception switch
+    {
+        DeniedException denied => new { detail = denied.Message, plugin = denied.Denial.Plugin, reason = denied.Denial.Reason, code = denied.Denial.Code },
+        WorkerFailedException failed => new
+        {
+            detail = new { message = failed.Message, kind = failed.Kind == WorkerFailure.Error ? "error" : "timeout", terminal_id = failed.TerminalId },
+        },
+        _ => new { detail = exception.Message },
+    };
 
     public static Task WriteAsync(HttpContext context, int status, string detail)
     {

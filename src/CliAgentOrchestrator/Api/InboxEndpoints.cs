@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Inbox;
+using CliAgentOrchestrator.Core.Inbox;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,5 @@
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Core.PluginHosting;
 
 namespace CliAgentOrchestrator.Api;
 
@@ -11,6 +12,6 @@ public static class PluginEndpoints
         app.MapGet("/plugins/{name}", (string name, PluginHost host) =>
             host.Describe().FirstOrDefault(p => p.Name == name) is { } plugin
                 ? Results.Json(plugin)
-                : throw ApiException.NotFound($"No plugin named '{name}' was seen at start-up; see GET /plugins"));
+                : throw new NotFoundException($"No plugin named '{name}' was seen at start-up; see GET /plugins"));
     }
 }

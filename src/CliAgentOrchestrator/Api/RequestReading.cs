@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Core.Errors;
 using System.Text.Json;
 
 namespace CliAgentOrchestrator.Api;
@@ -18,12 +19,12 @@ public static class RequestReading
         }
         catch (JsonException ex)
         {
-            throw ApiException.BadRequest($"Request body is not valid JSON for this route: {ex.Message}");
+            throw new InvalidRequestException($"Request body is not valid JSON for this route: {ex.Message}");
         }
     }
 
     public static string Required(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw ApiException.Invalid($"Query parameter '{name}' is required") : value;
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidParameterException($"Query parameter '{name}' is required") : value;
 
     public static IReadOnlyList<string>? CsvList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -32,6 +33,6 @@ public static class RequestReading
     {
         null or "" or "false" or "0" or "no" => false,
         "true" or "1" or "yes" => true,
-        _ => throw ApiException.Invalid($"Query parameter '{name}' must be true or false, not '{value}'"),
+        _ => throw new InvalidParameterException($"Query parameter '{name}' must be true or false, not '{value}'"),
     };
 }

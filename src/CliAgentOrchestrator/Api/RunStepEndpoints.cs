@@ -1,4 +1,6 @@
-using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Client.Contracts;
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Core.Orchestration;
 
 namespace CliAgentOrchestrator.Api;
 
@@ -9,7 +11,20 @@ public static class RunStepEndpoints
         app.MapPost("/terminals/run-step", async (HttpRequest request, RunStepService runner, CancellationToken cancellationToken) =>
         {
             var body = await RequestReading.OptionalBodyAsync<RunStepRequest>(request, cancellationToken)
-                ?? throw ApiException.Invalid("A JSON body with at least 'agent' and 'prompt' is required");
-            return Results.Json(await runner.RunAsync(body, cancellationToken));
+                ?? throw new InvalidParameterException("A JSON body with at least 'agent' and 'prompt' is required");
+            var result = await runner.RunAsync(new RunStep
+            {
+                Agent = RequestReading.Required(body.Agent, "agent"),
+                Prompt = RequestReading.Required(body.Prompt, "prompt"),
+                Provider = body.Provider,
+                SessionName = body.SessionName,
+                Teardown = body.Teardown,
+                TimeoutSeconds = body.Timeout,
+                WorkingDirectory = body.WorkingDirectory,
+                CallerId = body.CallerId,
+                AllowedTools = body.AllowedTools,
+                Model = body.Model,
+            }, cancellationToken);
+            return Results.Json(new RunStepResponse { TerminalId = result.TerminalId, LastMessage = result.LastMessage });
         });
 }

@@ -1,6 +1,8 @@
+using CliAgentOrchestrator.Client.Contracts;
+using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Plugins;
-using CliAgentOrchestrator.Sessions;
-using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Core.Sessions;
+using CliAgentOrchestrator.Core.Terminals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CliAgentOrchestrator.Api;
@@ -32,16 +34,16 @@ public static class SessionEndpoints
                 InitialMessage = body?.InitialMessage,
                 InitialMessageOrchestrationType = body?.InitialMessageOrchestrationType,
             }, cancellationToken);
-            return Results.Json(terminal, statusCode: StatusCodes.Status201Created);
+            return Results.Json(TerminalView.From(terminal), statusCode: StatusCodes.Status201Created);
         });
 
         app.MapGet("/sessions", async (SessionService sessions, CancellationToken cancellationToken) =>
-            Results.Json(await sessions.ListAsync(cancellationToken)));
+            Results.Json((await sessions.ListAsync(cancellationToken)).Select(SessionView.From)));
 
         app.MapGet("/sessions/{name}", async (string name, SessionService sessions, CancellationToken cancellationToken) =>
         {
             var (session, terminals) = await sessions.GetAsync(name, cancellationToken);
-            return Results.Json(new { session, terminals });
+            return Results.Json(new { session = SessionView.From(session), terminals = terminals.Select(TerminalView.From) });
         });
 
         app.MapDelete("/sessions/{name}", async (string name, SessionService sessions, CancellationToken cancellationToken) =>
@@ -60,7 +62,7 @@ public static class SessionEndpoints
             var deferred = RequestReading.Flag(deferInit, "defer_init");
             ValidateInitialMessage(body);
             if (body?.InitialMessage is not null && !deferred)
-                throw ApiException.BadRequest("initial_message needs defer_init=true");
+                throw new InvalidRequestException("initial_message needs defer_init=true");
             if (callerId is not null)
                 TerminalNames.RequireTerminalId(callerId);
             var terminal = await terminals.CreateAsync(new CreateTerminalRequest
@@ -77,7 +79,7 @@ public static class SessionEndpoints
                 InitialMessage = body?.InitialMessage,
                 InitialMessageOrchestrationType = body?.InitialMessageOrchestrationType,
             }, cancellationToken);
-            return Results.Json(terminal, statusCode: StatusCodes.Status201Created);
+            return Results.Json(TerminalView.From(terminal), statusCode: StatusCodes.Status201Created);
         });
 
         app.MapGet("/sessions/{name}/terminals", (string name, TerminalService terminals) =>
@@ -102,13 +104,13 @@ public static class SessionEndpoints
         if (body is null)
             return;
         if (body.InitialMessage is { } message && string.IsNullOrWhiteSpace(message))
-            throw ApiException.BadRequest("initial_message must not be empty");
+            throw new InvalidRequestException("initial_message must not be empty");
         if (body.InitialMessageOrchestrationType is { } type)
         {
             if (body.InitialMessage is null)
-                throw ApiException.BadRequest("initial_message_orchestration_type needs an initial_message");
+                throw new InvalidRequestException("initial_message_orchestration_type needs an initial_message");
             if (!OrchestrationTypeValues.Contains(type))
-                throw ApiException.BadRequest($"initial_message_orchestration_type must be one of {string.Join(", ", OrchestrationTypeValues)}");
+                throw new InvalidRequestException($"initial_message_orchestration_type must be one of {string.Join(", ", OrchestrationTypeValues)}");
         }
     }
 }

@@ -1,5 +1,7 @@
+using CliAgentOrchestrator.Client.Contracts;
+using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Plugins;
-using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Core.Terminals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CliAgentOrchestrator.Api;
@@ -12,7 +14,7 @@ public static class TerminalEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/terminals/{id}", async (string id, TerminalService terminals, CancellationToken cancellationToken) =>
-            Results.Json(await terminals.GetAsync(id, cancellationToken)));
+            Results.Json(TerminalView.From(await terminals.GetAsync(id, cancellationToken))));
 
         app.MapGet("/terminals/{id}/working-directory", async (string id, TerminalService terminals, CancellationToken cancellationToken) =>
             Results.Json(new { working_directory = await terminals.GetWorkingDirectoryAsync(id, cancellationToken) }));
@@ -26,7 +28,7 @@ public static class TerminalEndpoints
             var text = RequestReading.Required(message ?? body?.Message, "message");
             var type = orchestrationType ?? body?.OrchestrationType;
             if (type is not null && !OrchestrationTypeValues.Contains(type))
-                throw ApiException.Invalid($"orchestration_type must be one of {string.Join(", ", OrchestrationTypeValues)}");
+                throw new InvalidParameterException($"orchestration_type must be one of {string.Join(", ", OrchestrationTypeValues)}");
             await terminals.SendInputAsync(id, text, senderId ?? body?.SenderId, type, cancellationToken);
             return Results.Json(new { success = true });
         });

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Client;
-using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Core.Profiles;
 
 namespace CliAgentOrchestrator.Cli;
 

@@ -1,5 +1,5 @@
 using CliAgentOrchestrator.Client;
-using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
 
 namespace CliAgentOrchestrator.Cli;

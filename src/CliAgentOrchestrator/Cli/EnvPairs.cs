@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Cli;
 

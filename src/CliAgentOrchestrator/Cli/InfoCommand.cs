@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CliAgentOrchestrator.Client;
-using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Core.Terminals;
 
 namespace CliAgentOrchestrator.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CliAgentOrchestrator.Profiles;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
 
 namespace CliAgentOrchestrator.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Client;
-using CliAgentOrchestrator.Profiles;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
 
 namespace CliAgentOrchestrator.Cli;
 

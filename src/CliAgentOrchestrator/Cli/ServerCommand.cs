@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
 
 namespace CliAgentOrchestrator.Cli;

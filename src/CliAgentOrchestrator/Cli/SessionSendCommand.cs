@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Client;
-using CliAgentOrchestrator.Terminals;
+using CliAgentOrchestrator.Core.Terminals;
 
 namespace CliAgentOrchestrator.Cli;
 

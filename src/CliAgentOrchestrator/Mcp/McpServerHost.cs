@@ -25,12 +25,18 @@ public static class McpServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var timeout = double.TryParse(Environment.GetEnvironmentVariable("CAO_MCP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 30;
         // handoff waits up to an hour for its worker, so the HTTP client itself does not time out early
-        builder.Services.AddSingleton(_ => CaoApiClient.FromEnvironment(TimeSpan.FromSeconds(Math.Max(timeout, 3600 + 180))));
+        builder.Services.AddSingleton(_ => ConnectFromEnvironment(TimeSpan.FromSeconds(Math.Max(timeout, 3600 + 180))));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
             .WithStdioServerTransport()
             .WithTools<OrchestrationTools>();
         await builder.Build().RunAsync(cancellationToken);
         return 0;
+    }
+
+    private static CaoApiClient ConnectFromEnvironment(TimeSpan timeout)
+    {
+        var server = Server.ServerOptions.FromEnvironment();
+        return CaoApiClient.Connect(server.Host, server.Port, timeout);
     }
 }

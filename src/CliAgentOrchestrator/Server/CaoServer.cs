@@ -1,17 +1,17 @@
 using System.Text.Json;
 using CliAgentOrchestrator.Api;
-using CliAgentOrchestrator.Configuration;
-using CliAgentOrchestrator.Inbox;
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Hosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
-using CliAgentOrchestrator.Profiles;
-using CliAgentOrchestrator.Providers;
-using CliAgentOrchestrator.Sessions;
-using CliAgentOrchestrator.Storage;
-using CliAgentOrchestrator.Terminals;
-using CliAgentOrchestrator.Terminals.Input;
-using CliAgentOrchestrator.Terminals.Output;
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Sessions;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Terminals;
+using CliAgentOrchestrator.Core.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Output;
+using CliAgentOrchestrator.Core.Tmux;
 using Serilog;
 
 namespace CliAgentOrchestrator.Server;
@@ -41,17 +41,7 @@ public static class CaoServer
         }));
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(home);
-        builder.Services.AddSingleton(PluginHostOptions.FromEnvironment());
-        builder.Services.AddSingleton(_ => PluginSettings.Load(home.SettingsFile));
-        builder.Services.AddSingleton<ICaoState, CaoStateView>();
-        builder.Services.AddSingleton<PluginHosting.PreHooks.PreHookChain>();
-        builder.Services.AddSingleton(sp => new PluginHost(
-            sp.GetRequiredService<PluginHostOptions>(), sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>(), sp.GetRequiredService<PluginHosting.PreHooks.PreHookChain>()));
-        builder.Services.AddSingleton<ICaoEventPublisher>(sp => sp.GetRequiredService<PluginHost>());
-        builder.Services.AddHostedService<PluginHostService>();
-        AddCore(builder.Services, home);
+        builder.Services.AddCaoCore(home, options.TmuxSocket);
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
@@ -65,25 +55,6 @@ public static class CaoServer
         InboxEndpoints.Map(app);
         RunStepEndpoints.Map(app);
         return app;
-    }
-
-    private static void AddCore(IServiceCollection services, CaoHome home)
-    {
-        services.AddSingleton<CaoDatabase>();
-        services.AddSingleton<TerminalRepository>();
-        services.AddSingleton<InboxRepository>();
-        services.AddSingleton(sp => new TmuxClient(sp.GetRequiredService<ServerOptions>().TmuxSocket));
-        services.AddSingleton(sp => new TerminalInputSender(sp.GetRequiredService<TmuxClient>()));
-        services.AddSingleton(sp => new TerminalOutputService(sp.GetRequiredService<TmuxClient>(), loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(_ => new ProviderCatalog());
-        services.AddSingleton(_ => new ProfileStore(home.Root));
-        services.AddSingleton<TerminalService>();
-        services.AddSingleton<SessionService>();
-        services.AddSingleton<RunStepService>();
-        services.AddHostedService<CoreStartupService>();
-        services.AddSingleton(_ => InboxOptions.FromEnvironment());
-        services.AddSingleton<InboxService>();
-        services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home)

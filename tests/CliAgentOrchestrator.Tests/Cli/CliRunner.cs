@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using CliAgentOrchestrator.Cli;
-using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Cli;

@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Cli;

@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Configuration;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Cli;

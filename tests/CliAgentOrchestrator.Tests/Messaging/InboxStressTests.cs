@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.PluginHosting;

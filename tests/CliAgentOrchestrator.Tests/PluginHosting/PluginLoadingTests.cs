@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Tests.Support;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Tests.Providers;
 
 using CliAgentOrchestrator.Tests.Support;

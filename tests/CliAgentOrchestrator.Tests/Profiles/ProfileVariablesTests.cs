@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Tests.Providers;
 
 using CliAgentOrchestrator.Tests.Support;

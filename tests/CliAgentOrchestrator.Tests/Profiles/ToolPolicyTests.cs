@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Profiles;
+using CliAgentOrchestrator.Core.Profiles;
 
 namespace CliAgentOrchestrator.Tests.Profiles;
 

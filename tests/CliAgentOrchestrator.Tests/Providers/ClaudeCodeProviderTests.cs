@@ -1,7 +1,7 @@
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 using System.Text.Json;
-using CliAgentOrchestrator.Profiles;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
 
 using CliAgentOrchestrator.Tests.Support;
 

@@ -1,5 +1,5 @@
-using CliAgentOrchestrator.Profiles;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
 
 using CliAgentOrchestrator.Tests.Support;
 

@@ -1,5 +1,5 @@
-using CliAgentOrchestrator.Tmux;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Tmux;
+using CliAgentOrchestrator.Core.Providers;
 
 using CliAgentOrchestrator.Tests.Support;
 

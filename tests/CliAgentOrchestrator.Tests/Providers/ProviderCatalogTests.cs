@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Providers;
 
 using CliAgentOrchestrator.Tests.Support;
 

@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Providers;
 
 namespace CliAgentOrchestrator.Tests.Providers;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Providers;
 
 namespace CliAgentOrchestrator.Tests.Providers;
 

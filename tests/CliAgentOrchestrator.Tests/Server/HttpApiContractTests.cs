@@ -129,11 +129,11 @@ public sealed partial class HttpApiContractTests
 
         // Exit types the provider's exit command: mock_cli says goodbye and the pane is back at its
         // shell. The pane's command name cannot tell (mock_cli is a bash script), its children can.
-        var target = new CliAgentOrchestrator.Tmux.TmuxTarget("cao-contract", window);
+        var target = new CliAgentOrchestrator.Core.Tmux.TmuxTarget("cao-contract", window);
         var shellPid = await server.Tmux.DisplayAsync(target, "#{pane_pid}");
         Assert.NotEmpty(ChildrenOf(shellPid));
         await server.PostJsonAsync($"/terminals/{id}/exit");
-        await Poll.UntilAsync(async () => (await server.Tmux.CapturePaneAsync(target, CliAgentOrchestrator.Tmux.CaptureRange.Visible)).Contains("goodbye")
+        await Poll.UntilAsync(async () => (await server.Tmux.CapturePaneAsync(target, CliAgentOrchestrator.Core.Tmux.CaptureRange.Visible)).Contains("goodbye")
             && ChildrenOf(shellPid).Length == 0, "goodbye and the shell alone in the pane", TimeSpan.FromSeconds(60));
 
         await server.DeleteAsync($"/terminals/{id}");

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using CliAgentOrchestrator.Configuration;
-using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Storage;

@@ -1,5 +1,5 @@
-using CliAgentOrchestrator.Configuration;
-using CliAgentOrchestrator.Storage;
+using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Storage;

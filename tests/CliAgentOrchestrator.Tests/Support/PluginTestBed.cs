@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 
 namespace CliAgentOrchestrator.Tests.Support;
 

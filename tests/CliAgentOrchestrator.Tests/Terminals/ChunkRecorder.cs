@@ -1,5 +1,5 @@
 using System.Text;
-using CliAgentOrchestrator.Terminals.Output;
+using CliAgentOrchestrator.Core.Terminals.Output;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

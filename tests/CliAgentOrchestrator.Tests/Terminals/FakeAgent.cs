@@ -1,6 +1,6 @@
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 using System.Text.RegularExpressions;
-using CliAgentOrchestrator.Providers;
+using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Tests.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
@@ -36,11 +36,11 @@ public static partial class FakeAgent
         """;
 
     /// <summary>Starts the agent in a new session of <paramref name="server"/>.</summary>
-    public static Task<CliAgentOrchestrator.Tmux.TmuxTarget> StartAsync(TmuxTestServer server, double delaySeconds = 2)
+    public static Task<CliAgentOrchestrator.Core.Tmux.TmuxTarget> StartAsync(TmuxTestServer server, double delaySeconds = 2)
     {
         var path = server.WriteScript("fake_agent.sh", Script);
         var delay = delaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return server.StartCommandAsync($"exec bash {CliAgentOrchestrator.Tmux.ShellQuote.Single(path)} {delay}");
+        return server.StartCommandAsync($"exec bash {CliAgentOrchestrator.Core.Tmux.ShellQuote.Single(path)} {delay}");
     }
 
     /// <summary>The status a screen (escapes allowed) shows.</summary>

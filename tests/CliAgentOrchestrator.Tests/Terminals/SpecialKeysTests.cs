@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Input;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

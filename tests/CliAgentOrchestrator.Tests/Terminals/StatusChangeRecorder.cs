@@ -1,5 +1,5 @@
-using CliAgentOrchestrator.Providers;
-using CliAgentOrchestrator.Terminals.Status;
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Terminals.Status;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

@@ -1,6 +1,6 @@
-using CliAgentOrchestrator.Providers;
-using CliAgentOrchestrator.Terminals.Status;
-using static CliAgentOrchestrator.Providers.TerminalStatus;
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Terminals.Status;
+using static CliAgentOrchestrator.Core.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

@@ -1,6 +1,6 @@
-using CliAgentOrchestrator.Terminals.Status;
+using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Tests.Tmux;
-using static global::CliAgentOrchestrator.Providers.TerminalStatus;
+using static global::CliAgentOrchestrator.Core.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 
@@ -168,7 +168,7 @@ public sealed class StatusMonitorTests : IDisposable
     [Fact]
     public async Task HandlersMayCallBackIntoTheMonitor()
     {
-        var seen = new List<(global::CliAgentOrchestrator.Providers.TerminalStatus, global::CliAgentOrchestrator.Providers.TerminalStatus)>();
+        var seen = new List<(global::CliAgentOrchestrator.Core.Providers.TerminalStatus, global::CliAgentOrchestrator.Core.Providers.TerminalStatus)>();
         _monitor.StatusChanged += (_, change) =>
         {
             // Reading the status and arming input from the handler must not deadlock.
@@ -223,7 +223,7 @@ public sealed class StatusMonitorTests : IDisposable
         Assert.Equal(Processing, _monitor.Status);
     }
 
-    private async Task ReachAsync(global::CliAgentOrchestrator.Providers.TerminalStatus status)
+    private async Task ReachAsync(global::CliAgentOrchestrator.Core.Providers.TerminalStatus status)
     {
         _screen.Show(status);
         _monitor.OnOutput();

@@ -1,6 +1,6 @@
-using CliAgentOrchestrator.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Input;
 using CliAgentOrchestrator.Tests.Tmux;
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

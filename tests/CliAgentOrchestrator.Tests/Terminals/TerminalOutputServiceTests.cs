@@ -1,7 +1,7 @@
-using CliAgentOrchestrator.Terminals.Input;
-using CliAgentOrchestrator.Terminals.Output;
+using CliAgentOrchestrator.Core.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Tests.Tmux;
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

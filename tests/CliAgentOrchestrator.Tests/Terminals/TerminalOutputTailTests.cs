@@ -1,5 +1,5 @@
 using System.Text;
-using CliAgentOrchestrator.Terminals.Output;
+using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Tests.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Terminals;

@@ -1,10 +1,10 @@
-using CliAgentOrchestrator.Terminals;
-using CliAgentOrchestrator.Terminals.Input;
-using CliAgentOrchestrator.Terminals.Output;
-using CliAgentOrchestrator.Terminals.Status;
+using CliAgentOrchestrator.Core.Terminals;
+using CliAgentOrchestrator.Core.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Output;
+using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Tests.Tmux;
-using CliAgentOrchestrator.Tmux;
-using static CliAgentOrchestrator.Providers.TerminalStatus;
+using CliAgentOrchestrator.Core.Tmux;
+using static CliAgentOrchestrator.Core.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

@@ -15,20 +15,20 @@ public static class Eventually
         TrueAsync(() => Task.FromResult(condition()), what, timeout);
 
     /// <summary>Polls until the window's last non-blank line is the test bash prompt.</summary>
-    public static Task PromptAsync(CliAgentOrchestrator.Tmux.TmuxClient tmux, CliAgentOrchestrator.Tmux.TmuxTarget target) =>
+    public static Task PromptAsync(CliAgentOrchestrator.Core.Tmux.TmuxClient tmux, CliAgentOrchestrator.Core.Tmux.TmuxTarget target) =>
         TrueAsync(async () =>
         {
-            var screen = await tmux.CapturePaneAsync(target, CliAgentOrchestrator.Tmux.CaptureRange.Visible);
+            var screen = await tmux.CapturePaneAsync(target, CliAgentOrchestrator.Core.Tmux.CaptureRange.Visible);
             return screen.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.TrimEnd() == "$";
         }, $"bash prompt in {target}");
 
     /// <summary>Polls the window's screen until it contains <paramref name="text"/>; returns that screen.</summary>
-    public static async Task<string> ScreenContainsAsync(CliAgentOrchestrator.Tmux.TmuxClient tmux, CliAgentOrchestrator.Tmux.TmuxTarget target, string text)
+    public static async Task<string> ScreenContainsAsync(CliAgentOrchestrator.Core.Tmux.TmuxClient tmux, CliAgentOrchestrator.Core.Tmux.TmuxTarget target, string text)
     {
         var screen = "";
         await TrueAsync(async () =>
         {
-            screen = await tmux.CapturePaneAsync(target, CliAgentOrchestrator.Tmux.CaptureRange.WithHistory(200));
+            screen = await tmux.CapturePaneAsync(target, CliAgentOrchestrator.Core.Tmux.CaptureRange.WithHistory(200));
             return screen.Contains(text, StringComparison.Ordinal);
         }, $"screen of {target} to contain '{text}'");
         return screen;

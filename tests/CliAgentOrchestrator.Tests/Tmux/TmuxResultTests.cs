@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Tmux;
 

@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.Tmux;
+using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Tmux;
 
@@ -19,7 +19,7 @@ public sealed class TmuxTestServer : IAsyncLifetime
         // bash replaces an inherited PS1 with its default, so the prompt comes from an rc file.
         var rcFile = Path.Combine(TempDirectory, "bashrc");
         File.WriteAllText(rcFile, "PS1='$ '\n");
-        BashCommand = "exec bash --noprofile --rcfile " + CliAgentOrchestrator.Tmux.ShellQuote.Single(rcFile);
+        BashCommand = "exec bash --noprofile --rcfile " + CliAgentOrchestrator.Core.Tmux.ShellQuote.Single(rcFile);
     }
 
     public TmuxClient Client { get; }

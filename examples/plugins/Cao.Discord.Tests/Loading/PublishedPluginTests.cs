@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cao.Discord.Tests.Doubles;
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
 
 namespace Cao.Discord.Tests.Loading;

@@ -12,7 +12,8 @@ public sealed class CliEnvironment(IReadOnlyDictionary<string, string> variables
     /// <summary>The process environment, the real console, and the server at CAO_API_HOST:CAO_API_PORT.</summary>
     public static CliEnvironment FromProcess()
     {
-        using var client = CaoApiClient.FromEnvironment();
+        var server = Server.ServerOptions.FromEnvironment();
+        using var client = CaoApiClient.Connect(server.Host, server.Port);
         var variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         return new CliEnvironment(variables, AnsiConsole.Console, Console.Error, client.BaseAddress);

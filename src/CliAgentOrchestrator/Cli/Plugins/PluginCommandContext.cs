@@ -1,6 +1,6 @@
-using CliAgentOrchestrator.Configuration;
-using CliAgentOrchestrator.PluginHosting;
-using CliAgentOrchestrator.PluginHosting.Installation;
+using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 
 namespace CliAgentOrchestrator.Cli.Plugins;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CliAgentOrchestrator.PluginHosting.Installation;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using Spectre.Console;
 
 namespace CliAgentOrchestrator.Cli.Plugins;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CliAgentOrchestrator.Client;
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 
 namespace CliAgentOrchestrator.Cli.Plugins;
 

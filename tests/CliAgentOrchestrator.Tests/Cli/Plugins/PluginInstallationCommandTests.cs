@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Cli.Plugins;
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Tests.Support;
 using Spectre.Console;
 

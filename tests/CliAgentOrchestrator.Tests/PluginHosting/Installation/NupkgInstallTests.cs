@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.PluginHosting.Installation;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using CliAgentOrchestrator.Tests.Support;
 using Microsoft.Extensions.Logging;
 

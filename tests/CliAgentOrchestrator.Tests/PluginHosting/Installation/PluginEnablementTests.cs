@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CliAgentOrchestrator.PluginHosting;
-using CliAgentOrchestrator.PluginHosting.Installation;
+using CliAgentOrchestrator.Core.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.PluginHosting.Installation;

@@ -1,5 +1,5 @@
-using CliAgentOrchestrator.PluginHosting;
-using CliAgentOrchestrator.PluginHosting.Installation;
+using CliAgentOrchestrator.Core.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using CliAgentOrchestrator.Tests.Support;
 using Microsoft.Extensions.Logging;
 

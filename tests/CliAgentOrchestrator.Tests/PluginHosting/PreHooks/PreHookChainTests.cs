@@ -1,4 +1,4 @@
-using CliAgentOrchestrator.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -20,7 +20,7 @@ public sealed class PreHookChainTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
-    private ValueTask<global::CliAgentOrchestrator.PluginHosting.PreHooks.MessageScreening> ScreenAsync(string message) =>
+    private ValueTask<global::CliAgentOrchestrator.Core.PluginHosting.PreHooks.MessageScreening> ScreenAsync(string message) =>
         _host.PreHooks.ScreenMessageAsync(new PreSendMessageEvent { Sender = "aaaa1111", Receiver = "bbbb2222", Message = message, OrchestrationType = "send_message" }, CancellationToken.None);
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class PreHookChainTests : IAsyncLifetime
     [Fact]
     public async Task NoPreHooksMeansEverythingIsAllowedSynchronously()
     {
-        var chain = new global::CliAgentOrchestrator.PluginHosting.PreHooks.PreHookChain(_bed.Logs.CreateLogger<global::CliAgentOrchestrator.PluginHosting.PreHooks.PreHookChain>());
+        var chain = new global::CliAgentOrchestrator.Core.PluginHosting.PreHooks.PreHookChain(_bed.Logs.CreateLogger<global::CliAgentOrchestrator.Core.PluginHosting.PreHooks.PreHookChain>());
         var pending = chain.ScreenMessageAsync(new PreSendMessageEvent { Message = "forbidden" }, CancellationToken.None);
         Assert.True(pending.IsCompletedSuccessfully);
         Assert.True((await pending).Allowed);

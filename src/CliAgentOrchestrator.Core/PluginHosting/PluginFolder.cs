@@ -1,0 +1,6 @@
+namespace CliAgentOrchestrator.Core.PluginHosting;
+
+/// <summary>One installed plugin folder and the assemblies in it that declare entry points.</summary>
+/// <param name="Path">The folder.</param>
+/// <param name="EntryAssemblies">Assemblies carrying <c>[assembly: CaoPlugin(...)]</c>.</param>
+public sealed record PluginFolder(string Path, IReadOnlyList<string> EntryAssemblies);

@@ -1,0 +1,150 @@
+using System.Reflection;
+using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace CliAgentOrchestrator.Core.PluginHosting;
+
+// Loading happens in two phases. Reading entry points is cheap and sequential, so names are
+// checked for duplicates and "load order" is simply discovery order. Creating and setting up the
+// plugins runs in parallel, so one plugin with a slow setup does not delay the others or the server.
+public sealed partial class PluginHost
+{
+    private sealed record Candidate(LoadedPlugin Plugin, Type Type, Assembly Assembly);
+
+    private List<Candidate> ReadFolder(PluginFolder folder)
+    {
+        if (folder.EntryAssemblies.Count == 0)
+        {
+            _logger.LogWarning("Plugin folder '{Folder}' holds no assembly with [assembly: CaoPlugin(...)], skipping", folder.Path);
+            return [];
+        }
+
+        var context = new PluginLoadContext(MainAssembly(folder));
+        _contexts.Add(context);
+        var candidates = new List<Candidate>();
+        foreach (var path in folder.EntryAssemblies)
+        {
+            try
+            {
+                candidates.AddRange(ReadEntryPoints(context.LoadFromAssemblyPath(path), folder.Path));
+            }
+            catch (Exception ex)
+            {
+                Fail(new LoadedPlugin(Path.GetFileName(folder.Path), folder.Path, null), ex.Message, ex);
+            }
+        }
+        return candidates;
+    }
+
+    // The resolver reads the .deps.json of the project that was published into the folder.
+    private static string MainAssembly(PluginFolder folder) =>
+        folder.EntryAssemblies.FirstOrDefault(a => File.Exists(Path.ChangeExtension(a, ".deps.json")))
+        ?? folder.EntryAssemblies[0];
+
+    private List<Candidate> ReadEntryPoints(Assembly assembly, string source)
+    {
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? assembly.GetName().Version?.ToString();
+        var candidates = new List<Candidate>();
+        foreach (var entryPoint in assembly.GetCustomAttributes<CaoPluginAttribute>())
+        {
+            var plugin = new LoadedPlugin(entryPoint.Name, source, version);
+            if (_settings.IsDisabled(plugin.Name))
+            {
+                // Not even created: a disabled plugin must not run its constructor or setup.
+                plugin.Status = PluginStatus.Disabled;
+                Record(plugin);
+                _logger.LogInformation("Plugin '{Plugin}' is disabled in settings, skipping", plugin.Name);
+            }
+            else if (!typeof(CaoPlugin).IsAssignableFrom(entryPoint.PluginType) || entryPoint.PluginType.IsAbstract)
+            {
+                Record(plugin);
+                plugin.Error = $"{entryPoint.PluginType.FullName} is not a concrete CaoPlugin subclass";
+                _logger.LogWarning("Plugin entry point '{Plugin}' is not a CaoPlugin subclass, skipping", plugin.Name);
+            }
+            else if ((DuplicateName(plugin) ?? IncompatibleSdk(assembly)) is { } reason)
+            {
+                Fail(plugin, reason);
+            }
+            else
+            {
+                Record(plugin);
+                candidates.Add(new Candidate(plugin, entryPoint.PluginType, assembly));
+            }
+        }
+        return candidates;
+    }
+
+    private async Task SetUpAsync(Candidate candidate, CancellationToken cancellationToken)
+    {
+        var plugin = candidate.Plugin;
+        try
+        {
+            plugin.Instance = CreateInstance(candidate.Type);
+            plugin.Instance.AttachContext(new PluginContext
+            {
+                PluginName = plugin.Name,
+                Logger = _loggerFactory.CreateLogger($"CaoPlugin.{plugin.Name}"),
+                Settings = _settings.For(plugin.Name),
+                State = _state,
+            });
+            var (hooks, refusals) = HookBinder.Bind(plugin.Instance);
+            var (preHooks, preRefusals) = PluginHosting.PreHooks.PreHookBinder.Bind(plugin.Name, plugin.Instance);
+            (plugin.Hooks, plugin.PreHooks, plugin.Refusals) = (hooks, preHooks, [.. refusals, .. preRefusals]);
+            foreach (var refusal in plugin.Refusals)
+                _logger.LogWarning("Plugin '{Plugin}': {Refusal}", plugin.Name, refusal);
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.SetupTimeout);
+            await plugin.Instance.SetupAsync(timeout.Token).WaitAsync(_options.SetupTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            Fail(plugin, cause is TimeoutException ? $"setup did not finish within {_options.SetupTimeout.TotalSeconds}s" : cause.Message, cause, record: false);
+            return;
+        }
+
+        plugin.Status = PluginStatus.Loaded;
+        _logger.LogInformation("Loaded CAO plugin: {Plugin}", plugin.Name);
+    }
+
+    private static CaoPlugin CreateInstance(Type type)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is not { IsPublic: true } constructor)
+            throw new MissingMethodException($"{type.FullName} needs a public parameterless constructor: CAO creates plugins itself");
+        return (CaoPlugin)constructor.Invoke(null);
+    }
+
+    private void Fail(LoadedPlugin plugin, string reason, Exception? exception = null, bool record = true)
+    {
+        if (record)
+            Record(plugin);
+        plugin.Status = PluginStatus.Failed;
+        plugin.Error = reason;
+        _logger.LogWarning(exception, "Failed to load plugin '{Plugin}': {Reason}", plugin.Name, reason);
+    }
+
+    private string? DuplicateName(LoadedPlugin plugin)
+    {
+        lock (_plugins)
+        {
+            var other = _plugins.FirstOrDefault(p => p.Name == plugin.Name && p.Error is null);
+            return other is null ? null : $"a plugin named '{plugin.Name}' is already installed at {other.Source}";
+        }
+    }
+
+    private static string? IncompatibleSdk(Assembly assembly)
+    {
+        var sdk = assembly.GetReferencedAssemblies().FirstOrDefault(SharedAssemblies.IsSdk);
+        if (sdk?.Version is not { } built || built.Major <= SharedAssemblies.SdkVersion.Major)
+            return null;
+        return $"built for CAO plugin SDK {built.Major}.x but this CAO carries SDK {SharedAssemblies.SdkVersion.Major}.x; update CAO or rebuild the plugin against SDK {SharedAssemblies.SdkVersion.Major}.x";
+    }
+
+    private void Record(LoadedPlugin plugin)
+    {
+        lock (_plugins)
+            _plugins.Add(plugin);
+    }
+}

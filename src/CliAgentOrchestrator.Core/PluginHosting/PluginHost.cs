@@ -1,0 +1,142 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace CliAgentOrchestrator.Core.PluginHosting;
+
+/// <summary>
+/// Loads plugins, delivers events to them and tears them down. Each plugin gets its own load
+/// context (installed plugins), its own bounded queue and its own reader, so plugins never delay
+/// each other or the server. See docs/plugins.md for the guarantees.
+/// </summary>
+public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
+{
+    private readonly PluginHostOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly PluginSettings _settings;
+    private readonly ICaoState _state;
+    private readonly PreHooks.PreHookChain _preHooks;
+    private readonly ILogger _logger;
+    private readonly List<LoadedPlugin> _plugins = [];
+    private readonly List<PluginLoadContext> _contexts = [];
+    private FrozenDictionary<string, PluginMailbox[]> _subscribers = FrozenDictionary<string, PluginMailbox[]>.Empty;
+    private int _stopped;
+
+    /// <param name="options">Timeouts and queue sizes.</param>
+    /// <param name="loggerFactory">Host and plugin loggers; plugin loggers are named <c>CaoPlugin.&lt;name&gt;</c>.</param>
+    /// <param name="settings">Per-plugin settings handed to each plugin's context.</param>
+    /// <param name="state">The read-only view of CAO state handed to each plugin's context.</param>
+    /// <param name="preHooks">Where loaded plugins' pre-hooks are registered for the services to await.</param>
+    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null, PreHooks.PreHookChain? preHooks = null)
+    {
+        _preHooks = preHooks ?? new PreHooks.PreHookChain(loggerFactory.CreateLogger<PreHooks.PreHookChain>());
+        _options = options;
+        _loggerFactory = loggerFactory;
+        _settings = settings ?? PluginSettings.Empty;
+        _state = state ?? PluginContext.Detached.State;
+        _logger = loggerFactory.CreateLogger<PluginHost>();
+    }
+
+    /// <summary>The pre-hooks of the loaded plugins, awaited by the operations they guard.</summary>
+    public PreHooks.PreHookChain PreHooks => _preHooks;
+
+    /// <summary>Every plugin entry point seen at load, with its status and counters.</summary>
+    public IReadOnlyList<PluginInfo> Describe()
+    {
+        lock (_plugins)
+            return _plugins.Select(p => p.Describe()).ToList();
+    }
+
+    /// <inheritdoc />
+    public void Publish(CaoEvent e)
+    {
+        // A lookup and a non-blocking write per subscribed plugin: nothing here can block or throw.
+        if (_subscribers.TryGetValue(e.EventType, out var mailboxes))
+        {
+            foreach (var mailbox in mailboxes)
+                mailbox.Post(e);
+        }
+    }
+
+    /// <summary>
+    /// Loads the built-in plugins declared in <paramref name="builtInAssemblies"/>, then every
+    /// installed plugin in <paramref name="folders"/>, sets each up, and starts delivering events.
+    /// </summary>
+    public async Task LoadAsync(IEnumerable<PluginFolder> folders, IEnumerable<Assembly> builtInAssemblies, CancellationToken cancellationToken)
+    {
+        var folderList = folders.ToList();
+        var candidates = builtInAssemblies.SelectMany(a => ReadEntryPoints(a, "built-in")).ToList();
+        foreach (var folder in folderList)
+            candidates.AddRange(ReadFolder(folder));
+
+        int entryPoints;
+        lock (_plugins)
+            entryPoints = _plugins.Count;
+        if (entryPoints == 0)
+            _logger.LogInformation("No CAO plugins registered (no CaoPlugin entry points in {Count} plugin folders)", folderList.Count);
+
+        await Task.WhenAll(candidates.Select(c => Task.Run(() => SetUpAsync(c, cancellationToken), cancellationToken))).ConfigureAwait(false);
+        StartDelivery();
+    }
+
+    /// <summary>
+    /// Stops intake, waits up to the drain deadline for queued events to be delivered, then tears
+    /// down, in reverse load order, every plugin whose setup succeeded. Safe to call twice.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
+        List<LoadedPlugin> running;
+        lock (_plugins)
+            running = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
+
+        _preHooks.Set([]); // torn-down plugins must not be asked anything
+        foreach (var plugin in running)
+            plugin.Mailbox?.Complete();
+        var deadline = Task.Delay(_options.DrainTimeout, cancellationToken);
+        await Task.WhenAll(running.Select(p => p.Mailbox?.DrainAsync(deadline) ?? Task.CompletedTask)).ConfigureAwait(false);
+
+        running.Reverse();
+        foreach (var plugin in running)
+            await TeardownAsync(plugin).ConfigureAwait(false);
+
+        foreach (var context in _contexts)
+            context.Unload();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private void StartDelivery()
+    {
+        List<LoadedPlugin> loaded;
+        lock (_plugins)
+            loaded = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
+        foreach (var plugin in loaded)
+        {
+            plugin.Mailbox = new PluginMailbox(plugin.Name, plugin.Hooks, _options, _logger);
+            plugin.Mailbox.Start();
+        }
+        _preHooks.Set(loaded.SelectMany(p => p.PreHooks));
+        _subscribers = loaded
+            .SelectMany(p => p.Mailbox!.EventTypes.Select(type => (type, mailbox: p.Mailbox)))
+            .GroupBy(x => x.type)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.mailbox).ToArray(), StringComparer.Ordinal);
+    }
+
+    private async Task TeardownAsync(LoadedPlugin plugin)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.TeardownTimeout);
+            await plugin.Instance!.TeardownAsync(timeout.Token).WaitAsync(_options.TeardownTimeout).ConfigureAwait(false);
+            plugin.Status = PluginStatus.Stopped;
+        }
+        catch (Exception ex)
+        {
+            plugin.Status = PluginStatus.Stopped;
+            _logger.LogWarning(ex, "Plugin '{Plugin}' teardown failed", plugin.Name);
+        }
+    }
+}

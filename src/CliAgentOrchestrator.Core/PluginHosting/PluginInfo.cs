@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace CliAgentOrchestrator.Core.PluginHosting;
+
+/// <summary>What <c>cao plugin list</c> and <c>GET /plugins</c> show about one plugin.</summary>
+public sealed record PluginInfo
+{
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("version")] public string? Version { get; init; }
+    /// <summary>The installed folder, or <c>built-in</c>.</summary>
+    [JsonPropertyName("source")] public required string Source { get; init; }
+    [JsonPropertyName("status")] public PluginStatus Status { get; init; }
+    /// <summary>Why the plugin failed, when it did.</summary>
+    [JsonPropertyName("error")] public string? Error { get; init; }
+    /// <summary>Hooks as <c>event_type: Type.Method</c>.</summary>
+    [JsonPropertyName("hooks")] public IReadOnlyList<string> Hooks { get; init; } = [];
+    /// <summary>Pre-hooks as <c>event_type: Type.Method (order n, fail open|closed)</c>.</summary>
+    [JsonPropertyName("pre_hooks")] public IReadOnlyList<string> PreHooks { get; init; } = [];
+    /// <summary>Hooks refused at load, with the reason.</summary>
+    [JsonPropertyName("refused_hooks")] public IReadOnlyList<string> RefusedHooks { get; init; } = [];
+    [JsonPropertyName("events_delivered")] public long Delivered { get; init; }
+    [JsonPropertyName("hook_failures")] public long Failed { get; init; }
+    [JsonPropertyName("events_dropped")] public long Dropped { get; init; }
+    [JsonPropertyName("events_queued")] public long Queued { get; init; }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace CliAgentOrchestrator.Core.PluginHosting;
+
+/// <summary>Whether a plugin receives events. JSON form: lowercase strings.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PluginStatus>))]
+public enum PluginStatus
+{
+    /// <summary>Set up and receiving events.</summary>
+    [JsonStringEnumMemberName("loaded")] Loaded,
+
+    /// <summary>Could not be created or set up; see the reason.</summary>
+    [JsonStringEnumMemberName("failed")] Failed,
+
+    /// <summary>Switched off by the user.</summary>
+    [JsonStringEnumMemberName("disabled")] Disabled,
+
+    /// <summary>Torn down at shutdown.</summary>
+    [JsonStringEnumMemberName("stopped")] Stopped,
+}

@@ -1,0 +1,129 @@
+using CliAgentOrchestrator.Core.Tmux;
+using System.Globalization;
+using System.Text;
+
+namespace CliAgentOrchestrator.Core.Providers;
+
+/// <summary>
+/// <c>codex</c>: OpenAI's Codex CLI (reference §8.6). Everything is passed as <c>-c key=value</c>
+/// overrides (TOML values) so no user config file is touched. Screen rules live in
+/// <c>CodexProvider.Screen.cs</c>.
+/// </summary>
+public sealed partial class CodexProvider(ProviderContext context) : ProviderBase(context)
+{
+    /// <summary>The provider key.</summary>
+    public const string ProviderKey = "codex";
+
+    /// <summary>The CLI binary.</summary>
+    public const string Binary = "codex";
+
+    /// <inheritdoc />
+    public override string Key => ProviderKey;
+
+    /// <inheritdoc />
+    public override string ExitCommand => "/quit";
+
+    /// <inheritdoc />
+    protected override string LaunchBinaryHint => Binary;
+
+    /// <summary>A login menu at start-up is for the operator to answer; init ends there instead of timing out.</summary>
+    protected override bool WaitingUserAnswerEndsInit => true;
+
+    /// <summary>The path of the developer-instructions file, <c>&lt;home&gt;/tmp/&lt;id&gt;.prompt</c>.</summary>
+    public string PromptFilePath => TempFilePath(".prompt");
+
+    /// <inheritdoc />
+    public override string BuildLaunchCommand()
+    {
+        var profile = Context.Profile;
+        var args = new List<string> { Binary };
+        var unrestricted = Context.AllowedTools is null || Context.AllowedTools.Contains("*");
+        if (!unrestricted && !string.IsNullOrWhiteSpace(profile?.CodexProfile)) args.AddRange(["--profile", profile.CodexProfile]);
+        else args.Add("--yolo");
+        // Inline scrollback keeps earlier turns capturable by tmux; the shell snapshot feature
+        // re-runs shell start-up files for every command, which is slow and noisy in CAO panes.
+        args.AddRange(["--no-alt-screen", "--disable", "shell_snapshot"]);
+
+        var model = Context.Model ?? profile?.Model;
+        if (!string.IsNullOrWhiteSpace(model)) args.AddRange(["--model", model]);
+
+        foreach (var (name, server) in McpServers.ForTerminal(Context))
+        {
+            var key = "mcp_servers." + TomlKey(name);
+            args.AddRange(["-c", $"{key}.command={TomlString(server.Command)}"]);
+            args.AddRange(["-c", $"{key}.args={TomlArray(server.Args)}"]);
+            foreach (var (envName, envValue) in server.Env)
+                args.AddRange(["-c", $"{key}.env.{TomlKey(envName)}={TomlString(envValue)}"]);
+            // Also forward the pane's CAO_TERMINAL_ID by name, so a server restarted by Codex keeps it.
+            args.AddRange(["-c", $"{key}.env_vars={TomlArray([McpServers.TerminalIdVariable])}"]);
+            // handoff blocks until the worker answers: far longer than Codex's default tool timeout.
+            args.AddRange(["-c", $"{key}.tool_timeout_sec=600"]);
+        }
+
+        if (profile is not null)
+            foreach (var (key, value) in profile.CodexConfig)
+                args.AddRange(["-c", $"{key}={TomlValue(value)}"]);
+        args.AddRange(["-c", "check_for_update_on_startup=false"]);
+
+        var command = ShellQuote.Join(args);
+        var prompt = profile?.EffectiveSystemPrompt ?? "";
+        if (prompt.Trim().Length > 0)
+        {
+            // The prompt can be long and hold any character; typing it into the pane is fragile, so it
+            // is stored as a ready-made TOML string and read back by the shell at launch.
+            var file = WriteTempFile(".prompt", TomlString(prompt));
+            command += " -c developer_instructions=\"$(cat " + ShellQuote.Quote(file) + ")\"";
+        }
+        return command;
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<StartupDialog> StartupDialogs =>
+    [
+        // Both trust prompts preselect "Yes".
+        new("codex trust folder", s => IsWaitingOn(s, "allow Codex to work in this folder")
+            || IsWaitingOn(s, "Do you trust the contents of this directory"), ["Enter"]),
+        // "3. Skip until next version".
+        new("codex update", s => IsWaitingOn(s, "Update available"), ["3", "Enter"]),
+    ];
+
+    // The dialog's text is near the bottom and the screen reads as a question still open.
+    private bool IsWaitingOn(string plain, string text) =>
+        ScreenLines.Tail(plain, 15).Contains(text, StringComparison.OrdinalIgnoreCase)
+        && GetStatus(plain) == TerminalStatus.WaitingUserAnswer;
+
+    internal static string TomlString(string value)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return builder.Append('"').ToString();
+    }
+
+    private static string TomlArray(IEnumerable<string> values) => "[" + string.Join(",", values.Select(TomlString)) + "]";
+
+    private static string TomlKey(string key) =>
+        key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : TomlString(key);
+
+    private static string TomlValue(object? value) => value switch
+    {
+        null => "\"\"",
+        bool b => b ? "true" : "false",
+        long or int or double or float or decimal => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        IReadOnlyDictionary<string, object?> table =>
+            "{" + string.Join(",", table.Select(kv => $"{TomlKey(kv.Key)}={TomlValue(kv.Value)}")) + "}",
+        IEnumerable<object?> list when value is not string => "[" + string.Join(",", list.Select(TomlValue)) + "]",
+        _ => TomlString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+    };
+}

@@ -1,0 +1,41 @@
+namespace CliAgentOrchestrator.Core.Providers;
+
+/// <summary>
+/// One agent CLI kind (mock_cli, claude_code, codex, kiro_cli). A provider instance serves one
+/// terminal: it knows how to launch its CLI, how to read the CLI's status and last answer from the
+/// screen, and how to leave. Status and extraction are pure functions of text so they can be tested
+/// against captured screens (<c>shared/fixtures/providers</c>).
+/// </summary>
+public interface IProvider
+{
+    /// <summary>The provider key stored in the terminal row, e.g. <c>claude_code</c>.</summary>
+    string Key { get; }
+
+    /// <summary>
+    /// Launches the CLI in the terminal and waits until it is ready for input (idle/completed),
+    /// answering start-up dialogs (trust folder, update) on the way.
+    /// Throws <see cref="TimeoutException"/> when the CLI does not become ready in time.
+    /// </summary>
+    Task InitializeAsync(ITerminalConsole console, CancellationToken cancellationToken);
+
+    /// <summary>The status shown by <paramref name="screen"/> (raw text, ANSI escapes allowed).</summary>
+    TerminalStatus GetStatus(string screen);
+
+    /// <summary>
+    /// The agent's last answer in <paramref name="screen"/>, without escapes or prompt chrome.
+    /// Throws <see cref="ProviderExtractionException"/> when the screen holds no answer marker.
+    /// </summary>
+    string ExtractLastMessage(string screen);
+
+    /// <summary>What makes the CLI exit: text such as <c>/exit</c>, or a key such as <c>C-d</c>.</summary>
+    string ExitCommand { get; }
+
+    /// <summary>How many Enter presses submit pasted input (Python default 2; 1 for simple REPLs).</summary>
+    int PasteEnterCount { get; }
+
+    /// <summary>Delay between pasting input and pressing Enter.</summary>
+    TimeSpan PasteSubmitDelay { get; }
+
+    /// <summary>Removes the provider's temporary files (prompt, MCP config) for the terminal.</summary>
+    void Cleanup();
+}

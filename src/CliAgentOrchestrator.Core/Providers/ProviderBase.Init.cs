@@ -1,0 +1,92 @@
+namespace CliAgentOrchestrator.Core.Providers;
+
+// The init loop (reference §8.3): wait for a settled shell, then poll the screen, answering known
+// start-up dialogs, until the CLI reads as ready or the init timeout passes.
+public abstract partial class ProviderBase
+{
+    // Lines of scrollback read with the visible screen when judging readiness during init; enough for
+    // rules that look back at the previous prompt, small enough to stay cheap at 1 Hz.
+    private const int InitCaptureHistory = 100;
+
+    private async Task WaitForShellAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? last = null;
+        var stableSince = DateTime.UtcNow;
+        while (true)
+        {
+            var screen = (await console.CaptureAsync(0, cancellationToken).ConfigureAwait(false)).Trim();
+            var now = DateTime.UtcNow;
+            if (screen.Length == 0 || screen != last)
+            {
+                last = screen;
+                stableSince = now;
+            }
+            else if (now - stableSince >= Timings.ShellStableFor)
+            {
+                return;
+            }
+            if (now >= deadline)
+                throw new TimeoutException(
+                    $"{Key}: the shell in terminal {console.TerminalId} did not settle within {timeout.TotalSeconds:0.#} s " +
+                    "(screen empty or still changing); check the tmux pane.");
+            await Task.Delay(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var answered = new Dictionary<string, (DateTime At, string Screen)>();
+        var screen = "";
+        while (true)
+        {
+            screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
+            var dialog = ShowingDialog(screen);
+            if (dialog is not null)
+            {
+                // Never "ready" while a known dialog is up: it may itself read as waiting_user_answer.
+                if (ShouldAnswer(dialog, screen, answered))
+                {
+                    answered[dialog.Name] = (DateTime.UtcNow, screen);
+                    foreach (var key in dialog.Keys)
+                        await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (IsReady(console.CurrentStatus) || IsReady(GetStatus(screen)))
+            {
+                // Either the status monitor or our own reading of a fresh capture is enough: the
+                // monitor can lag (quiescence timer, stalled pipe), the capture cannot.
+                return;
+            }
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException(
+                    $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
+                    $"(status {GetStatus(screen)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
+                    $"provider_init_timeout in the profile / {Providers.InitTimeout.EnvironmentVariable}.");
+            await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The program named in timeout messages.</summary>
+    protected virtual string LaunchBinaryHint => Key;
+
+    private StartupDialog? ShowingDialog(string screen)
+    {
+        var dialogs = StartupDialogs;
+        if (dialogs.Count == 0) return null;
+        var plain = AnsiText.Strip(screen);
+        return dialogs.FirstOrDefault(d => d.IsShowing(plain));
+    }
+
+    // A dialog is answered once. It is answered again only if the screen has not changed at all since
+    // (the keys were lost); a screen that changed is the CLI reacting, and more keys would land in
+    // whatever comes next.
+    private bool ShouldAnswer(StartupDialog dialog, string screen, Dictionary<string, (DateTime At, string Screen)> answered) =>
+        !answered.TryGetValue(dialog.Name, out var last)
+        || (DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen);
+
+    private bool IsReady(TerminalStatus status) =>
+        status is TerminalStatus.Idle or TerminalStatus.Completed
+        || (WaitingUserAnswerEndsInit && status == TerminalStatus.WaitingUserAnswer);
+}

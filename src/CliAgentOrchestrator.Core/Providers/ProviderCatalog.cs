@@ -1,0 +1,43 @@
+namespace CliAgentOrchestrator.Core.Providers;
+
+/// <summary>
+/// The providers CAO knows: key → factory. The terminal service creates one provider per terminal
+/// with <see cref="Create"/>; the API lists them with <see cref="List"/>.
+/// </summary>
+public sealed class ProviderCatalog
+{
+    private readonly Dictionary<string, (string Binary, Func<ProviderContext, IProvider> Factory)> _providers = new(StringComparer.Ordinal);
+    private readonly Func<string, string?> _locate;
+
+    /// <summary>The built-in providers: <c>kiro_cli</c>, <c>claude_code</c>, <c>codex</c>, <c>mock_cli</c>.</summary>
+    /// <param name="locate">Finds a binary (PATH lookup by default); tests pass their own.</param>
+    public ProviderCatalog(Func<string, string?>? locate = null)
+    {
+        _locate = locate ?? (name => ExecutableLocator.Find(name));
+        Register(KiroCliProvider.ProviderKey, KiroCliProvider.Binary, ctx => new KiroCliProvider(ctx));
+        Register(ClaudeCodeProvider.ProviderKey, ClaudeCodeProvider.Binary, ctx => new ClaudeCodeProvider(ctx));
+        Register(CodexProvider.ProviderKey, CodexProvider.Binary, ctx => new CodexProvider(ctx));
+        Register(MockCliProvider.ProviderKey, MockCliProvider.DefaultScriptPath, ctx => new MockCliProvider(ctx));
+    }
+
+    /// <summary>The provider used when a request names none (as in the Python original).</summary>
+    public const string DefaultKey = KiroCliProvider.ProviderKey;
+
+    /// <summary>Registered keys, in registration order.</summary>
+    public IReadOnlyList<string> Keys => [.. _providers.Keys];
+
+    /// <summary>Adds or replaces a provider.</summary>
+    public void Register(string key, string binary, Func<ProviderContext, IProvider> factory) => _providers[key] = (binary, factory);
+
+    /// <summary>Whether <paramref name="key"/> names a provider.</summary>
+    public bool Contains(string key) => _providers.ContainsKey(key);
+
+    /// <summary>A new provider instance for one terminal.</summary>
+    /// <exception cref="UnknownProviderException">No provider has that key.</exception>
+    public IProvider Create(string key, ProviderContext context) =>
+        _providers.TryGetValue(key, out var entry) ? entry.Factory(context) : throw new UnknownProviderException(key, Keys);
+
+    /// <summary>Every provider with its binary and whether it is installed.</summary>
+    public IReadOnlyList<ProviderInfo> List() =>
+        [.. _providers.Select(p => new ProviderInfo(p.Key, Path.GetFileName(p.Value.Binary), _locate(p.Value.Binary) is not null))];
+}

@@ -1,0 +1,26 @@
+namespace CliAgentOrchestrator.Core.Providers;
+
+/// <summary>What a provider instance is created for: one terminal running one agent profile.</summary>
+/// <param name="TerminalId">8 lowercase hex characters.</param>
+/// <param name="SessionName">The tmux session, <c>cao-</c> prefixed.</param>
+/// <param name="WindowName">The tmux window, <c>&lt;profile&gt;-&lt;4 hex&gt;</c>.</param>
+/// <param name="Profile">The agent profile, or null when none was found.</param>
+/// <param name="AllowedTools">Allowed tools, or null for unrestricted/unknown.</param>
+/// <param name="HomeDirectory">CAO's home (<c>CAO_HOME_DIR</c>); temp files go to <c>&lt;home&gt;/tmp</c>.</param>
+/// <param name="Model">Model override, if any.</param>
+/// <param name="AgentProfileName">The profile name asked for; kept when <paramref name="Profile"/> is null so
+/// providers can still pass it to a CLI that knows its own agents (<c>--agent &lt;name&gt;</c>).</param>
+public sealed record ProviderContext(
+    string TerminalId,
+    string SessionName,
+    string WindowName,
+    Profiles.AgentProfile? Profile,
+    IReadOnlyList<string>? AllowedTools,
+    string HomeDirectory,
+    string? Model = null,
+    string? AgentProfileName = null)
+{
+    /// <summary>The agent's name: the profile's, else the requested one, else the window name without its suffix.</summary>
+    public string AgentName =>
+        Profile?.Name ?? AgentProfileName ?? (WindowName.LastIndexOf('-') is > 0 and var dash ? WindowName[..dash] : WindowName);
+}

@@ -1,0 +1,23 @@
+namespace CliAgentOrchestrator.Core.Providers;
+
+/// <summary>
+/// The clocks of the init recipe (reference §8.3). Defaults follow the Python original; tests shrink
+/// them so a scripted terminal does not cost seconds per case.
+/// </summary>
+public sealed record ProviderTimings
+{
+    /// <summary>The shell counts as ready once its screen is non-empty and unchanged this long.</summary>
+    public TimeSpan ShellStableFor { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the screen is read while waiting for the shell.</summary>
+    public TimeSpan ShellPollInterval { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How often status is checked (and dialogs looked for) while the CLI starts.</summary>
+    public TimeSpan ReadyPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A dialog answered this long ago, on a screen that has not changed since, is answered again.</summary>
+    public TimeSpan DialogRetryAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Overrides the provider's init timeout (profile, env, default) when set.</summary>
+    public TimeSpan? InitTimeout { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace CliAgentOrchestrator.Core.Storage;
+
+/// <summary>One row of the <c>inbox</c> table, in the JSON shape of the Python API (plus our extra fields).</summary>
+public sealed record InboxMessage
+{
+    [JsonPropertyName("id")] public long Id { get; init; }
+    [JsonPropertyName("sender_id")] public required string SenderId { get; init; }
+    [JsonPropertyName("receiver_id")] public required string ReceiverId { get; init; }
+    [JsonPropertyName("message")] public required string Message { get; init; }
+    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("created_at")] public string? CreatedAt { get; init; }
+    [JsonPropertyName("orchestration_type")] public string? OrchestrationType { get; init; }
+    /// <summary>Why delivery failed or was refused; null otherwise.</summary>
+    [JsonPropertyName("error")] public string? Error { get; init; }
+    [JsonPropertyName("delivered_at")] public string? DeliveredAt { get; init; }
+}

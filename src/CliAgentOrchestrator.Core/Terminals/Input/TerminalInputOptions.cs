@@ -1,0 +1,13 @@
+namespace CliAgentOrchestrator.Core.Terminals.Input;
+
+/// <summary>How pasted text is submitted; providers supply the first two (reference §3.4 step 5).</summary>
+/// <param name="EnterCount">Enter presses after the paste (Python default 2; 1 for simple REPLs).</param>
+/// <param name="SubmitDelay">Pause between paste and the first Enter, so TUIs finish handling the paste.</param>
+public sealed record TerminalInputOptions(int EnterCount, TimeSpan SubmitDelay)
+{
+    /// <summary>Pause between Enter presses, for TUIs that turn the first Enter into a newline.</summary>
+    public TimeSpan EnterInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Python's defaults: two Enters, 0.3 s submit delay.</summary>
+    public static TerminalInputOptions Default { get; } = new(2, TimeSpan.FromMilliseconds(300));
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using CliAgentOrchestrator.Core.Tmux;
+
+namespace CliAgentOrchestrator.Core.Terminals.Input;
+
+/// <summary>
+/// Types text and keys into a terminal's window (reference §3.4 step 5). Text travels through a
+/// tmux paste buffer rather than send-keys, so it arrives at once and tmux never interprets
+/// words such as "Enter" or ";" inside it.
+/// </summary>
+public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvider = null)
+{
+    // paste-buffer -p only adds the markers when the application announced bracketed paste
+    // (?2004h), which some TUIs never do; below this version we add them ourselves, as the
+    // Python original does (reference §3.4 step 5).
+    private static readonly Version NativeBracketVersion = new(3, 7);
+
+    private static readonly byte[] BracketStart = "\e[200~"u8.ToArray();
+    private static readonly byte[] BracketEnd = "\e[201~"u8.ToArray();
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>
+    /// Pastes <paramref name="text"/> into the window, waits the submit delay, presses Enter
+    /// <see cref="TerminalInputOptions.EnterCount"/> times, and always deletes its paste buffer.
+    /// Into a plain shell the paste is raw (each line runs as a command); into anything else it
+    /// is bracketed, so multi-line text is one input.
+    /// </summary>
+    public async Task SendTextAsync(TmuxTarget target, string text, TerminalInputOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.EnterCount);
+
+        // Unique per call, so concurrent sends to different windows never paste each other's text.
+        var buffer = "cao_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        try
+        {
+            var command = await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false);
+            var bytes = Encoding.UTF8.GetBytes(text);
+            PasteMode mode;
+            if (PlainShells.IsPlainShell(command))
+            {
+                mode = PasteMode.Raw;
+            }
+            else if (await tmux.GetVersionAsync(cancellationToken).ConfigureAwait(false) >= NativeBracketVersion)
+            {
+                mode = PasteMode.Bracketed;
+            }
+            else
+            {
+                bytes = [.. BracketStart, .. bytes, .. BracketEnd];
+                mode = PasteMode.Verbatim;
+            }
+
+            await tmux.LoadBufferAsync(buffer, bytes, cancellationToken).ConfigureAwait(false);
+            await tmux.PasteBufferAsync(target, buffer, mode, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(options.SubmitDelay, _time, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < options.EnterCount; i++)
+            {
+                if (i > 0)
+                    await Task.Delay(options.EnterInterval, _time, cancellationToken).ConfigureAwait(false);
+                await tmux.SendKeyAsync(target, "Enter", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Not the caller's token: a cancelled send must still not leave text in tmux's buffers.
+            await tmux.DeleteBufferAsync(buffer, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Presses one allow-listed key (see <see cref="SpecialKeys"/>) without Enter.</summary>
+    /// <exception cref="InvalidSpecialKeyException">The key is not on the allow-list.</exception>
+    public Task SendSpecialKeyAsync(TmuxTarget target, string key, CancellationToken cancellationToken = default)
+    {
+        SpecialKeys.Validate(key);
+        return tmux.SendKeyAsync(target, key, cancellationToken);
+    }
+}

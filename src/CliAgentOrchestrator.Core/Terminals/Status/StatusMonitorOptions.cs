@@ -1,0 +1,25 @@
+namespace CliAgentOrchestrator.Core.Terminals.Status;
+
+/// <summary>Detection cadence of a <see cref="StatusMonitor"/> (reference §3.3).</summary>
+public sealed record StatusMonitorOptions
+{
+    /// <summary>
+    /// While the screen last read as ready or unknown, output is followed by one detection this
+    /// long after the first chunk: the agent is probably starting work and a burst of redraws
+    /// should cost one capture, not one per chunk.
+    /// </summary>
+    public TimeSpan ReadyDebounce { get; init; } = TimeSpan.FromMilliseconds(75);
+
+    /// <summary>While the screen last read as processing, detect after this much output silence.</summary>
+    public TimeSpan Quiescence { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// While processing (or after input, until the screen moves), detect at least this often even
+    /// without output, so a missed chunk or a steady spinner never leaves a terminal stuck. A tick
+    /// is skipped when a capture ran within the last half interval.
+    /// </summary>
+    public TimeSpan SafetyInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Scrollback lines captured above the visible screen for detection.</summary>
+    public int HistoryLines { get; init; } = 200;
+}

@@ -1,0 +1,26 @@
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Terminals.Output;
+using CliAgentOrchestrator.Core.Terminals.Status;
+using CliAgentOrchestrator.Core.Tmux;
+
+namespace CliAgentOrchestrator.Core.Terminals;
+
+/// <summary>The live parts of one terminal: its provider, its output tail and its status monitor.</summary>
+internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider, TerminalOutputTail tail, StatusMonitor monitor, IDisposable following) : IDisposable
+{
+    public TerminalRecord Record { get; } = record;
+    public IProvider Provider { get; } = provider;
+    public TerminalOutputTail Tail { get; } = tail;
+    public StatusMonitor Monitor { get; } = monitor;
+    public TmuxTarget Target { get; } = new(record.SessionName, record.WindowName);
+
+    // One input at a time per terminal: two pastes interleaving would garble both.
+    public SemaphoreSlim InputGate { get; } = new(1, 1);
+
+    public void Dispose()
+    {
+        following.Dispose();
+        Monitor.Dispose();
+    }
+}

@@ -1,0 +1,186 @@
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Tmux;
+
+namespace CliAgentOrchestrator.Core.Terminals;
+
+// Creating a terminal: window, row, output tracking, provider launch; all undone on failure.
+public sealed partial class TerminalService
+{
+    public async Task<LiveTerminal> CreateAsync(CreateTerminalRequest request, CancellationToken cancellationToken)
+    {
+        var profile = FindProfile(request.AgentProfile);
+        var providerKey = request.Provider ?? profile?.Provider ?? ProviderCatalog.DefaultKey;
+        if (!providers.Contains(providerKey))
+            throw new InvalidRequestException($"Unknown provider '{providerKey}'. Valid providers: {string.Join(", ", providers.Keys)}");
+        if (!TerminalNames.IsValidName(request.AgentProfile))
+            throw new InvalidRequestException($"Invalid agent profile name '{request.AgentProfile}': use letters, digits, '_' and '-'");
+        var workingDirectory = ResolveWorkingDirectory(request.WorkingDirectory);
+        var session = request.SessionName is null ? TerminalNames.NewSessionName() : TerminalNames.SessionName(request.SessionName);
+        var denial = await preHooks.ScreenTerminalAsync(new PreCreateTerminalEvent
+        {
+            SessionId = session,
+            SessionName = session,
+            AgentProfile = request.AgentProfile,
+            Provider = providerKey,
+            WorkingDirectory = workingDirectory,
+            CallerId = request.CallerId,
+        }, cancellationToken);
+        if (denial is not null)
+            throw new DeniedException(denial);
+
+        var record = new TerminalRecord
+        {
+            Id = TerminalNames.NewTerminalId(),
+            SessionName = session,
+            WindowName = UniqueWindowName(session, request.AgentProfile),
+            Provider = providerKey,
+            AgentProfile = request.AgentProfile,
+            WorkingDirectory = workingDirectory,
+            AllowedTools = request.AllowedTools ?? profile?.AllowedTools,
+            CallerId = request.CallerId,
+        };
+
+        var createdSession = false;
+        var createdWindow = false;
+        TerminalRuntime? runtime = null;
+        try
+        {
+            createdSession = await OpenWindowAsync(record, request, cancellationToken);
+            createdWindow = true;
+            terminals.Insert(record);
+            runtime = await TrackAsync(record, CreateProvider(record, profile), resumeFromEnd: false, cancellationToken);
+            // Python presses Enter once so the shell redraws its prompt into the freshly started pipe.
+            await tmux.SendKeyAsync(runtime.Target, "Enter", cancellationToken);
+
+            if (request.DeferInit)
+                StartDeferredInit(runtime, request);
+            else
+                await InitializeAsync(runtime, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            await RollBackAsync(record, createdSession, createdWindow);
+            if (ex is CaoException)
+                throw;
+            logger.LogWarning(ex, "Creating terminal {TerminalId} ({Provider}, {Profile}) failed; rolled back", record.Id, providerKey, request.AgentProfile);
+            throw new AgentStartException($"Failed to start {providerKey} for '{request.AgentProfile}': {ex.Message}", ex);
+        }
+
+        events.Publish(new PostCreateTerminalEvent
+        {
+            SessionId = record.SessionName,
+            TerminalId = record.Id,
+            AgentName = record.AgentProfile,
+            Provider = record.Provider,
+        });
+        var status = request.DeferInit ? TerminalStatus.Unknown : await runtime.Monitor.GetStatusAsync(cancellationToken);
+        return new LiveTerminal(terminals.Get(record.Id) ?? record, status);
+    }
+
+    // Four random hex digits can repeat within a session; a repeat would make kill-by-name hit the wrong window.
+    private string UniqueWindowName(string session, string profile)
+    {
+        var taken = terminals.ListBySession(session).Select(t => t.WindowName).ToHashSet(StringComparer.Ordinal);
+        string name;
+        do
+            name = TerminalNames.WindowName(profile);
+        while (taken.Contains(name));
+        return name;
+    }
+
+    private static string ResolveWorkingDirectory(string? requested)
+    {
+        try
+        {
+            return WorkingDirectory.Resolve(requested);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidRequestException(ex.Message);
+        }
+    }
+
+    private AgentProfile? FindProfile(string name)
+    {
+        try
+        {
+            var found = profiles.Find(name);
+            if (found is null)
+                logger.LogWarning("Agent profile '{Profile}' not found; starting the CLI without it", name);
+            return found?.Profile;
+        }
+        catch (ProfileException ex)
+        {
+            throw new InvalidRequestException($"Agent profile '{name}' is invalid: {ex.Message}");
+        }
+    }
+
+    /// <returns>True when this call created the tmux session.</returns>
+    private async Task<bool> OpenWindowAsync(TerminalRecord record, CreateTerminalRequest request, CancellationToken cancellationToken)
+    {
+        if (request.NewSession)
+        {
+            if (await tmux.HasSessionAsync(record.SessionName, cancellationToken))
+                throw new ConflictException($"Session '{record.SessionName}' already exists");
+            var requested = request.EnvVars ?? new Dictionary<string, string>();
+            var environment = WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), requested, record.Id);
+            await tmux.NewSessionAsync(record.SessionName, record.WindowName, record.WorkingDirectory!, environment, cancellationToken: cancellationToken);
+            terminals.DeleteBySession(record.SessionName); // rows of an older session with the same name are stale
+            _sessionEnvironment[record.SessionName] = requested;
+            return true;
+        }
+
+        if (!await tmux.HasSessionAsync(record.SessionName, cancellationToken))
+            throw new NotFoundException($"Session '{record.SessionName}' not found");
+        var remembered = _sessionEnvironment.GetValueOrDefault(record.SessionName) ?? new Dictionary<string, string>();
+        var merged = new Dictionary<string, string>(remembered);
+        foreach (var (key, value) in request.EnvVars ?? new Dictionary<string, string>())
+            merged[key] = value;
+        await tmux.NewWindowAsync(record.SessionName, record.WindowName, record.WorkingDirectory!,
+            WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), cancellationToken: cancellationToken);
+        return false;
+    }
+
+    private static Dictionary<string, string> WindowEnvironment(IReadOnlyDictionary<string, string> filtered, IReadOnlyDictionary<string, string> requested, string terminalId)
+    {
+        var environment = new Dictionary<string, string>(filtered);
+        foreach (var (key, value) in requested)
+            environment[key] = value;
+        environment["CAO_TERMINAL_ID"] = terminalId;
+        return environment;
+    }
+
+    private async Task InitializeAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
+    {
+        var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor);
+        await runtime.Provider.InitializeAsync(console, cancellationToken);
+        if (runtime.Provider is ProviderBase { ShellBaseline: { } baseline })
+            terminals.SetShellCommand(runtime.Record.Id, baseline);
+    }
+
+    private async Task RollBackAsync(TerminalRecord record, bool createdSession, bool createdWindow)
+    {
+        var target = new TmuxTarget(record.SessionName, record.WindowName);
+        if (_runtimes.TryGetValue(record.Id, out var runtime))
+            runtime.Provider.Cleanup();
+        await UntrackAsync(record.Id, target);
+        try
+        {
+            if (createdSession)
+                await tmux.KillSessionAsync(record.SessionName);
+            else if (createdWindow)
+                await tmux.KillWindowAsync(target);
+        }
+        catch (TmuxCommandException ex)
+        {
+            logger.LogDebug(ex, "Rollback of terminal {TerminalId}: window already gone", record.Id);
+        }
+        if (createdSession)
+            _sessionEnvironment.TryRemove(record.SessionName, out _);
+        terminals.Delete(record.Id);
+    }
+}

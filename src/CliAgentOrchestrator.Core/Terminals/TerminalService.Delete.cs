@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Tmux;
+
+namespace CliAgentOrchestrator.Core.Terminals;
+
+// Deleting a terminal: keep its scrollback, stop tracking, kill the window, drop the row, tell plugins.
+public sealed partial class TerminalService
+{
+    public async Task DeleteAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        await DeleteRecordAsync(record, cancellationToken);
+    }
+
+    internal async Task DeleteRecordAsync(TerminalRecord record, CancellationToken cancellationToken)
+    {
+        var target = new TmuxTarget(record.SessionName, record.WindowName);
+        await SnapshotAsync(record, target, cancellationToken);
+        if (_runtimes.TryGetValue(record.Id, out var runtime))
+            runtime.Provider.Cleanup();
+        await UntrackAsync(record.Id, target);
+        try
+        {
+            await tmux.KillWindowAsync(target, cancellationToken);
+        }
+        catch (TmuxCommandException ex)
+        {
+            logger.LogDebug(ex, "Window of terminal {TerminalId} was already gone", record.Id);
+        }
+
+        if (terminals.Delete(record.Id))
+        {
+            events.Publish(new PostKillTerminalEvent
+            {
+                SessionId = record.SessionName,
+                TerminalId = record.Id,
+                AgentName = record.AgentProfile,
+            });
+        }
+    }
+
+    private async Task SnapshotAsync(TerminalRecord record, TmuxTarget target, CancellationToken cancellationToken)
+    {
+        var directory = home.TerminalLogDirectory;
+        var workingDirectory = record.WorkingDirectory;
+        try
+        {
+            var scrollback = await tmux.CapturePaneAsync(target, CaptureRange.FullHistory, cancellationToken: cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, record.Id + ".scrollback"), scrollback, cancellationToken);
+            workingDirectory = await tmux.GetPaneCurrentPathAsync(target, cancellationToken);
+        }
+        catch (TmuxCommandException)
+        {
+            // the window is gone: nothing to keep but the record
+        }
+        var snapshot = new TerminalSnapshot
+        {
+            TerminalId = record.Id,
+            SessionName = record.SessionName,
+            WindowName = record.WindowName,
+            AgentProfile = record.AgentProfile,
+            Provider = record.Provider,
+            WorkingDirectory = workingDirectory,
+            AllowedTools = record.AllowedTools,
+            CallerId = record.CallerId,
+        };
+        await File.WriteAllTextAsync(Path.Combine(directory, record.Id + ".snapshot.json"), JsonSerializer.Serialize(snapshot), cancellationToken);
+    }
+}

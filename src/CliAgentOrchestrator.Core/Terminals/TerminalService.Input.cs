@@ -1,0 +1,130 @@
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Terminals.Input;
+
+namespace CliAgentOrchestrator.Core.Terminals;
+
+// Typing into a terminal. A message with a sender and an orchestration type first passes the
+// plugins' pre_send_message hooks (which may refuse or rewrite it); post_send_message fires after
+// the text was pasted and submitted.
+public sealed partial class TerminalService
+{
+    /// <summary>Types <paramref name="message"/>; with a sender and type it is a message: screened, then announced.</summary>
+    /// <exception cref="DeniedException">A pre-hook refused the message.</exception>
+    public async Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(message))
+            throw new InvalidRequestException("message must not be empty");
+        if (senderId is null || orchestrationType is null)
+        {
+            await TypeAsync(Require(terminalId), message, cancellationToken);
+            return;
+        }
+        var result = await DeliverAsync(terminalId, [new MessageOrigin(senderId, orchestrationType, message)], cancellationToken);
+        if (result.Denied.Count > 0)
+            throw new DeniedException(result.Denied[0].Denial);
+    }
+
+    /// <summary>
+    /// Screens each message with the pre-hooks, types the allowed ones (as rewritten) in one paste,
+    /// and publishes one <c>post_send_message</c> per delivered message and one
+    /// <c>post_send_message_denied</c> per refused one.
+    /// </summary>
+    public async Task<DeliveryResult> DeliverAsync(string terminalId, IReadOnlyList<MessageOrigin> origins, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        var delivered = new List<MessageOrigin>(origins.Count);
+        var denied = new List<(MessageOrigin, PluginHosting.PreHooks.Denial)>();
+        foreach (var origin in origins)
+        {
+            var screening = await preHooks.ScreenMessageAsync(new PreSendMessageEvent
+            {
+                SessionId = record.SessionName,
+                Sender = origin.SenderId,
+                Receiver = record.Id,
+                Message = origin.Message,
+                OrchestrationType = origin.OrchestrationType,
+            }, cancellationToken);
+            if (screening.Denial is { } denial)
+            {
+                denied.Add((origin, denial));
+                events.Publish(new PostSendMessageDeniedEvent
+                {
+                    SessionId = record.SessionName,
+                    Sender = origin.SenderId,
+                    Receiver = record.Id,
+                    Message = screening.Message,
+                    OrchestrationType = origin.OrchestrationType,
+                    DeniedBy = denial.Plugin,
+                    Reason = denial.Reason,
+                    Code = denial.Code,
+                });
+            }
+            else
+            {
+                delivered.Add(origin with { Message = screening.Message });
+            }
+        }
+
+        if (delivered.Count > 0)
+        {
+            await TypeAsync(record, string.Join("\n", delivered.Select(o => o.Message)), cancellationToken);
+            foreach (var origin in delivered)
+            {
+                events.Publish(new PostSendMessageEvent
+                {
+                    SessionId = record.SessionName,
+                    Sender = origin.SenderId,
+                    Receiver = record.Id,
+                    Message = origin.Message,
+                    OrchestrationType = origin.OrchestrationType,
+                });
+            }
+        }
+        return new DeliveryResult(delivered, denied);
+    }
+
+    private async Task TypeAsync(Storage.TerminalRecord record, string text, CancellationToken cancellationToken)
+    {
+        var runtime = RuntimeOf(record);
+        if (runtime.Monitor.Status == TerminalStatus.Error)
+            throw new ConflictException($"Terminal '{record.Id}' is in error state; input refused so it is not typed into a bare shell");
+
+        await runtime.InputGate.WaitAsync(cancellationToken);
+        try
+        {
+            runtime.Monitor.NotifyInputSent();
+            runtime.Tail.ClearBuffer();
+            var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);
+            await input.SendTextAsync(runtime.Target, text, options, cancellationToken);
+        }
+        finally
+        {
+            runtime.InputGate.Release();
+        }
+        terminals.Touch(record.Id);
+    }
+
+    public async Task SendKeyAsync(string terminalId, string key, CancellationToken cancellationToken)
+    {
+        if (!SpecialKeys.IsAllowed(key))
+            throw new InvalidRequestException($"Key '{key}' is not allowed: use an arrow, Enter, Tab, Escape, Space, a single letter or digit, or C-x / M-x / S-x");
+        var record = Require(terminalId);
+        var runtime = RuntimeOf(record);
+        runtime.Monitor.NotifyInputSent();
+        await tmux.SendKeyAsync(runtime.Target, key, cancellationToken);
+        terminals.Touch(record.Id);
+    }
+
+    /// <summary>Sends the provider's exit command (a key such as <c>C-d</c>, or text such as <c>/exit</c>).</summary>
+    public async Task ExitAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        var exit = RuntimeOf(record).Provider.ExitCommand;
+        if (exit.StartsWith("C-", StringComparison.Ordinal) || exit.StartsWith("M-", StringComparison.Ordinal))
+            await SendKeyAsync(terminalId, exit, cancellationToken);
+        else
+            await SendInputAsync(terminalId, exit, null, null, cancellationToken);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting.PreHooks;
+using CliAgentOrchestrator.Core.Profiles;
+using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Output;
+using CliAgentOrchestrator.Core.Terminals.Status;
+using CliAgentOrchestrator.Core.Tmux;
+
+namespace CliAgentOrchestrator.Core.Terminals;
+
+/// <summary>
+/// Terminals: one agent CLI in one tmux window, with a row in SQLite and, while the server runs,
+/// a provider, an output tail and a status monitor. Publishes the terminal and message events
+/// only after the operation behind them succeeded.
+/// </summary>
+public sealed partial class TerminalService(
+    TmuxClient tmux,
+    TerminalInputSender input,
+    TerminalOutputService output,
+    ProviderCatalog providers,
+    ProfileStore profiles,
+    TerminalRepository terminals,
+    CaoHome home,
+    ICaoEventPublisher events,
+    PreHookChain preHooks,
+    ICallerNotifier callers,
+    ILogger<TerminalService> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, TerminalRuntime> _runtimes = new(StringComparer.Ordinal);
+
+    // Environment variables given at session creation, reused for the session's later windows.
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _sessionEnvironment = new(StringComparer.Ordinal);
+
+    /// <summary>Raised when a terminal's status changes (the inbox delivers on ready edges).</summary>
+    public event EventHandler<TerminalStatusChangedEventArgs>? StatusChanged;
+
+    public TerminalRecord Require(string terminalId) =>
+        terminals.Get(TerminalNames.RequireTerminalId(terminalId))
+        ?? throw new NotFoundException($"Terminal '{terminalId}' not found");
+
+    /// <summary>The terminal with its live status (re-read from the screen while it is processing, as Python does).</summary>
+    public async Task<LiveTerminal> GetAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        return new LiveTerminal(record, await RefreshStatusAsync(record.Id, cancellationToken));
+    }
+
+    /// <summary>The latched status; unknown for a terminal that is not tracked.</summary>
+    public TerminalStatus StatusOf(string terminalId) =>
+        _runtimes.TryGetValue(terminalId, out var runtime) ? runtime.Monitor.Status : TerminalStatus.Unknown;
+
+    /// <summary>Like <see cref="StatusOf"/>, but re-reads the screen of a processing terminal so pollers see it finish.</summary>
+    public async Task<TerminalStatus> RefreshStatusAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        if (!_runtimes.TryGetValue(terminalId, out var runtime))
+            return TerminalStatus.Unknown;
+        return await runtime.Monitor.GetStatusAsync(cancellationToken);
+    }
+
+    public IReadOnlyList<TerminalRecord> ListBySession(string sessionName) => terminals.ListBySession(sessionName);
+
+    /// <summary>Drops what the service remembers of a session that was killed.</summary>
+    public void ForgetSession(string sessionName) => _sessionEnvironment.TryRemove(sessionName, out _);
+
+    public async Task<string> GetWorkingDirectoryAsync(string terminalId, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        try
+        {
+            return await tmux.GetPaneCurrentPathAsync(new TmuxTarget(record.SessionName, record.WindowName), cancellationToken);
+        }
+        catch (TmuxCommandException)
+        {
+            return record.WorkingDirectory ?? throw new NotFoundException($"Terminal '{terminalId}' has no live window");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        foreach (var runtime in _runtimes.Values)
+            runtime.Dispose();
+        _runtimes.Clear();
+        await output.DisposeAsync();
+    }
+
+    private TerminalRuntime RuntimeOf(TerminalRecord record) =>
+        _runtimes.TryGetValue(record.Id, out var runtime)
+            ? runtime
+            : throw new ConflictException($"Terminal '{record.Id}' is not tracked by this server (its window is gone); delete it");
+
+    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken)
+    {
+        var target = new TmuxTarget(record.SessionName, record.WindowName);
+        var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken);
+        var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, logger: logger);
+        monitor.StatusChanged += (_, change) => StatusChanged?.Invoke(this, change);
+        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail));
+        _runtimes[record.Id] = runtime;
+        return runtime;
+    }
+
+    private async Task UntrackAsync(string terminalId, TmuxTarget? target)
+    {
+        if (_runtimes.TryRemove(terminalId, out var runtime))
+            runtime.Dispose();
+        await output.DetachAsync(terminalId, target);
+    }
+
+    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile) =>
+        providers.Create(record.Provider, new ProviderContext(
+            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, AgentProfileName: record.AgentProfile));
+}

@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Text;
+
+namespace CliAgentOrchestrator.Core.Tmux;
+
+/// <summary>
+/// Chooses which of the server's environment variables a new agent window inherits
+/// (reference §3.1 step 4). Agent CLIs refuse to start, or think they are nested, when they see
+/// another CLI's variables (CAO itself often runs inside Claude Code or Codex), and tmux rejects
+/// very long <c>-e</c> arguments, so the window gets a small, predictable environment.
+/// </summary>
+public static class EnvironmentFilter
+{
+    /// <summary>Values this long or longer (in UTF-8 bytes) are dropped.</summary>
+    public const int MaxValueBytes = 2048;
+
+    private static readonly HashSet<string> KeptNames = new(StringComparer.Ordinal)
+    {
+        "HOME", "PATH", "SHELL", "USER", "LANG", "TERM", "SSH_AUTH_SOCK", "DISPLAY",
+        "XDG_RUNTIME_DIR", "DO_NOT_TRACK",
+    };
+
+    private static readonly string[] KeptPrefixes = ["LC_", "CAO_", "KIRO_", "MISE_", "AWS_"];
+
+    // Checked before the kept prefixes: "__MISE_" would otherwise never match anything, and the
+    // CLAUDE/CODEX families carry session state of an enclosing agent CLI.
+    private static readonly string[] BlockedPrefixes = ["CLAUDE", "CODEX_", "__MISE_"];
+
+    // Claude Code reads these to pick Bedrock/Vertex/Foundry authentication; without them a
+    // worker launched from a Bedrock-configured server cannot log in.
+    private static readonly HashSet<string> ClaudeAuthFlags = new(StringComparer.Ordinal)
+    {
+        "CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY",
+        "CLAUDE_CODE_SKIP_BEDROCK_AUTH", "CLAUDE_CODE_SKIP_VERTEX_AUTH", "CLAUDE_CODE_SKIP_FOUNDRY_AUTH",
+    };
+
+    /// <summary>True when a variable named <paramref name="name"/> must never reach an agent window.</summary>
+    public static bool IsBlocked(string name) =>
+        !ClaudeAuthFlags.Contains(name) && BlockedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>True when the variable belongs in an agent window's environment.</summary>
+    public static bool IsKept(string name, string value)
+    {
+        if (Encoding.UTF8.GetByteCount(value) >= MaxValueBytes || IsBlocked(name))
+            return false;
+        return KeptNames.Contains(name)
+            || ClaudeAuthFlags.Contains(name)
+            || KeptPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+    }
+
+    /// <summary>The kept subset of <paramref name="environment"/>, sorted by name for stable tmux arguments.</summary>
+    public static IReadOnlyDictionary<string, string> Filter(IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        var kept = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in environment)
+        {
+            if (IsKept(name, value))
+                kept[name] = value;
+        }
+        return kept;
+    }
+
+    /// <summary>The kept subset of this process's environment.</summary>
+    public static IReadOnlyDictionary<string, string> FromCurrentProcess()
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && entry.Value is string value)
+                pairs.Add(new(name, value));
+        }
+        return Filter(pairs);
+    }
+}

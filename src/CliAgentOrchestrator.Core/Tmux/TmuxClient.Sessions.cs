@@ -1,0 +1,120 @@
+namespace CliAgentOrchestrator.Core.Tmux;
+
+// Sessions, windows and the server.
+public sealed partial class TmuxClient
+{
+    /// <summary>Width and height of new sessions: Kiro's TUI fails to repaint when an 80x24
+    /// detached pane is resized on attach, so start large (reference §3.1 step 4).</summary>
+    public const int DefaultWidth = 220, DefaultHeight = 50;
+
+    /// <summary>True when a session named exactly <paramref name="session"/> exists.</summary>
+    public async Task<bool> HasSessionAsync(string session, CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync(["has-session", "-t", TmuxTarget.ExactSession(session)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0;
+    }
+
+    /// <summary>Creates a detached 220x50 session whose first window is <paramref name="firstWindow"/>.</summary>
+    /// <param name="environment">Variables for the session's windows (tmux <c>-e</c>); filter the server's own first.</param>
+    /// <param name="shellCommand">What the window runs instead of the default shell (tmux runs it via <c>sh -c</c>).</param>
+    public Task NewSessionAsync(
+        string session,
+        string firstWindow,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? shellCommand = null,
+        CancellationToken cancellationToken = default)
+    {
+        TmuxTarget.ValidateName(session, nameof(session));
+        TmuxTarget.ValidateName(firstWindow, nameof(firstWindow));
+        List<string> arguments =
+        [
+            "new-session", "-d", "-s", session, "-n", firstWindow,
+            "-x", DefaultWidth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-y", DefaultHeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c", workingDirectory,
+        ];
+        AddEnvironment(arguments, environment);
+        AddCommand(arguments, shellCommand);
+        return RunAsync(arguments, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Adds a window to an existing session without making it the active one.</summary>
+    /// <param name="shellCommand">What the window runs instead of the default shell.</param>
+    public Task NewWindowAsync(
+        string session,
+        string window,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? shellCommand = null,
+        CancellationToken cancellationToken = default)
+    {
+        TmuxTarget.ValidateName(window, nameof(window));
+        // "=session:" (trailing colon) means "the next free index in exactly this session".
+        List<string> arguments = ["new-window", "-d", "-t", TmuxTarget.ExactSession(session) + ":", "-n", window, "-c", workingDirectory];
+        AddEnvironment(arguments, environment);
+        AddCommand(arguments, shellCommand);
+        return RunAsync(arguments, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>All sessions of the server; empty when no server is running.</summary>
+    public async Task<IReadOnlyList<TmuxSessionInfo>> ListSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync(["list-sessions", "-F", "#{session_name}\t#{session_attached}"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+            return result.NoServer ? [] : throw new TmuxCommandException(result.Arguments, result.ExitCode, result.Stderr);
+        return SplitRows(result.Stdout)
+            .Select(f => new TmuxSessionInfo(f[0], f.Length > 1 && f[1] != "0"))
+            .ToList();
+    }
+
+    /// <summary>The windows of exactly <paramref name="session"/>, in index order.</summary>
+    public async Task<IReadOnlyList<TmuxWindowInfo>> ListWindowsAsync(string session, CancellationToken cancellationToken = default)
+    {
+        var output = await RunAsync(
+            ["list-windows", "-t", TmuxTarget.ExactSession(session), "-F", "#{window_index}\t#{window_name}\t#{window_id}"],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return SplitRows(output)
+            .Where(f => f.Length >= 3)
+            .Select(f => new TmuxWindowInfo(int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), f[1], f[2]))
+            .ToList();
+    }
+
+    public Task KillWindowAsync(TmuxTarget target, CancellationToken cancellationToken = default) =>
+        RunAsync(["kill-window", "-t", target.ToString()], cancellationToken: cancellationToken);
+
+    public Task KillSessionAsync(string session, CancellationToken cancellationToken = default) =>
+        RunAsync(["kill-session", "-t", TmuxTarget.ExactSession(session)], cancellationToken: cancellationToken);
+
+    /// <summary>Stops this client's tmux server; a no-op when none runs. Tests use it on their own socket.</summary>
+    public async Task KillServerAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync(["kill-server"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0 && !result.NoServer)
+            throw new TmuxCommandException(result.Arguments, result.ExitCode, result.Stderr);
+    }
+
+    /// <summary>Sets a variable in the session environment, seen by windows created afterwards.</summary>
+    public Task SetEnvironmentAsync(string session, string name, string value, CancellationToken cancellationToken = default) =>
+        RunAsync(["set-environment", "-t", TmuxTarget.ExactSession(session), name, value], cancellationToken: cancellationToken);
+
+    private static void AddEnvironment(List<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        if (environment is null)
+            return;
+        foreach (var (name, value) in environment)
+        {
+            arguments.Add("-e");
+            arguments.Add($"{name}={value}");
+        }
+    }
+
+    private static void AddCommand(List<string> arguments, string? shellCommand)
+    {
+        if (!string.IsNullOrEmpty(shellCommand))
+            arguments.Add(shellCommand);
+    }
+
+    private static IEnumerable<string[]> SplitRows(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t'));
+}

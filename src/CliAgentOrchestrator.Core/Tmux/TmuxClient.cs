@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CliAgentOrchestrator.Core.Tmux;
+
+/// <summary>
+/// Runs the <c>tmux</c> executable, one process per command, arguments passed as a list so no
+/// shell ever re-parses names, paths or pasted text. Every method targets sessions and windows
+/// exactly (<see cref="TmuxTarget"/>). A failing command throws <see cref="TmuxCommandException"/>
+/// with tmux's stderr. Thread-safe: the instance holds no mutable state besides a cached version.
+/// </summary>
+public sealed partial class TmuxClient
+{
+    /// <summary>Environment variable naming the tmux socket (<c>tmux -L</c>) CAO uses.</summary>
+    public const string SocketEnvironmentVariable = "CAO_TMUX_SOCKET";
+
+    private readonly string _executable;
+    private Version? _version; // cached: the server version cannot change under a running client
+
+    /// <param name="socketName">tmux <c>-L</c> socket name; null selects tmux's default server.</param>
+    /// <param name="executable">The tmux binary, resolved through PATH when not rooted.</param>
+    public TmuxClient(string? socketName = null, string executable = "tmux")
+    {
+        SocketName = string.IsNullOrEmpty(socketName) ? null : socketName;
+        _executable = executable;
+    }
+
+    /// <summary>A client for the socket named by <c>CAO_TMUX_SOCKET</c>, or the default server.</summary>
+    public static TmuxClient FromEnvironment() =>
+        new(Environment.GetEnvironmentVariable(SocketEnvironmentVariable));
+
+    /// <summary>The <c>-L</c> socket name, or null for tmux's default server.</summary>
+    public string? SocketName { get; }
+
+    /// <summary>The tmux version (<c>tmux -V</c>), e.g. 3.3 for "tmux 3.3a".</summary>
+    public async Task<Version> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_version is { } known)
+            return known;
+        var output = await RunAsync(["-V"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        _version = ParseVersion(output);
+        return _version;
+    }
+
+    internal static Version ParseVersion(string output)
+    {
+        // "tmux 3.3a", "tmux next-3.6", "tmux 3.5": keep major.minor, ignore letters and prefixes.
+        var digits = new string(output.SkipWhile(c => !char.IsDigit(c)).TakeWhile(c => char.IsDigit(c) || c == '.').ToArray());
+        return Version.TryParse(digits.Contains('.') ? digits : digits + ".0", out var version) ? version : new Version(0, 0);
+    }
+
+    /// <summary>Runs one tmux command and returns its standard output.</summary>
+    internal async Task<string> RunAsync(
+        IReadOnlyList<string> arguments,
+        byte[]? standardInput = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await ExecuteAsync(arguments, standardInput, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+            throw new TmuxCommandException(result.Arguments, result.ExitCode, result.Stderr);
+        return result.Stdout;
+    }
+
+    /// <summary>Runs one tmux command and returns its outcome without judging the exit code.</summary>
+    internal async Task<TmuxResult> ExecuteAsync(
+        IReadOnlyList<string> arguments,
+        byte[]? standardInput = null,
+        CancellationToken cancellationToken = default)
+    {
+        var fullArguments = new List<string>(arguments.Count + 2);
+        if (SocketName is not null && !(arguments.Count == 1 && arguments[0] == "-V"))
+        {
+            fullArguments.Add("-L");
+            fullArguments.Add(SocketName);
+        }
+        fullArguments.AddRange(arguments);
+
+        var startInfo = new ProcessStartInfo(_executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in fullArguments)
+            startInfo.ArgumentList.Add(argument);
+        // A tmux server started by this command copies the client's environment as its global
+        // environment, which every window inherits; keep other agent CLIs' variables out of it.
+        foreach (var name in startInfo.Environment.Keys.Where(EnvironmentFilter.IsBlocked).ToList())
+            startInfo.Environment.Remove(name);
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            throw new TmuxCommandException(fullArguments, -1, $"cannot run '{_executable}': {e.Message}. Is tmux installed and on PATH?");
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await WriteInputAsync(process, standardInput, cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            TryKill(process);
+            throw;
+        }
+        return new TmuxResult(fullArguments, process.ExitCode, await stdout.ConfigureAwait(false), (await stderr.ConfigureAwait(false)).Trim());
+    }
+
+    private static async Task WriteInputAsync(Process process, byte[]? standardInput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Closing stdin matters even without input: load-buffer reads until EOF.
+            if (standardInput is not null)
+                await process.StandardInput.BaseStream.WriteAsync(standardInput, cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // tmux exited without reading its input (it failed early); its exit code and stderr
+            // say why, which is more useful than "broken pipe".
+        }
+    }
+
+    private static void TryKill(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+}

@@ -1,9 +1,0 @@
-namespace CliAgentOrchestrator.Providers;
-
-/// <summary>A provider key that no provider answers to; the message lists the valid keys.</summary>
-public sealed class UnknownProviderException(string key, IEnumerable<string> validKeys)
-    : ArgumentException($"Unknown provider '{key}'. Valid providers: {string.Join(", ", validKeys)}.")
-{
-    /// <summary>The key that was asked for.</summary>
-    public string Key { get; } = key;
-}

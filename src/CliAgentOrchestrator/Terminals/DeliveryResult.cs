@@ -1,6 +1,0 @@
-using CliAgentOrchestrator.PluginHosting.PreHooks;
-
-namespace CliAgentOrchestrator.Terminals;
-
-/// <summary>What <see cref="TerminalService.DeliverAsync"/> typed (with texts as pre-hooks left them) and what pre-hooks refused.</summary>
-public sealed record DeliveryResult(IReadOnlyList<MessageOrigin> Delivered, IReadOnlyList<(MessageOrigin Origin, Denial Denial)> Denied);
