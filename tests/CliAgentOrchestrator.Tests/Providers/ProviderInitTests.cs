@@ -81,7 +81,7 @@ public sealed class ProviderInitTests : IDisposable
     public async Task KiroTrustAllToolsConsentIsAcceptedWithDownThenEnter()
     {
         var provider = new KiroCliProvider(Context()) { Timings = Fast };
-        var dialog = ProviderFixtures.Read("kiro_trust_all_tools_dialog_active.txt");
+        var dialog = Screens.Read("kiro_trust_all_tools_dialog.txt");
         var console = new ScriptedConsole("$ ")
         {
             OnCommand = _ => dialog,
@@ -97,7 +97,7 @@ public sealed class ProviderInitTests : IDisposable
     public async Task ADialogLeftInScrollbackIsNotAnsweredTwice()
     {
         var provider = new KiroCliProvider(Context()) { Timings = Fast with { DialogRetryAfter = TimeSpan.Zero } };
-        var dialog = ProviderFixtures.Read("kiro_trust_all_tools_dialog_active.txt");
+        var dialog = Screens.Read("kiro_trust_all_tools_dialog.txt");
         var console = new ScriptedConsole("$ ") { OnCommand = _ => dialog };
         var answeredAt = 0;
         console.OnKey = key => { if (key == "Enter") answeredAt = console.Captures; return null; };
@@ -116,8 +116,8 @@ public sealed class ProviderInitTests : IDisposable
         var enters = 0;
         var console = new ScriptedConsole("$ ")
         {
-            OnCommand = _ => ProviderFixtures.Read("codex_update_dialog.txt"),
-            OnKey = key => key == "Enter" && ++enters == 2 ? ProviderFixtures.Read("codex_update_dialog_scrollback.txt") : null,
+            OnCommand = _ => Screens.Read("codex_update_dialog.txt"),
+            OnKey = key => key == "Enter" && ++enters == 2 ? Screens.Read("codex_update_dialog_answered.txt") : null,
         };
 
         await provider.InitializeAsync(console, CancellationToken.None);
@@ -131,8 +131,8 @@ public sealed class ProviderInitTests : IDisposable
         var provider = new CodexProvider(Context()) { Timings = Fast };
         var console = new ScriptedConsole("$ ")
         {
-            OnCommand = _ => ProviderFixtures.Read("codex_update_dialog.txt"),
-            OnKey = key => key == "Enter" ? ProviderFixtures.Read("codex_update_dialog_scrollback.txt") : null,
+            OnCommand = _ => Screens.Read("codex_update_dialog.txt"),
+            OnKey = key => key == "Enter" ? Screens.Read("codex_update_dialog_answered.txt") : null,
         };
 
         await provider.InitializeAsync(console, CancellationToken.None);
@@ -174,7 +174,7 @@ public sealed class ProviderInitTests : IDisposable
     public async Task DialogTextLeftInScrollbackDoesNotHoldInitBack()
     {
         var provider = new CodexProvider(Context()) { Timings = Fast };
-        var console = new ScriptedConsole("$ ") { OnCommand = _ => ProviderFixtures.Read("codex_update_dialog_scrollback.txt") };
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => Screens.Read("codex_update_dialog_answered.txt") };
 
         await provider.InitializeAsync(console, CancellationToken.None);
 

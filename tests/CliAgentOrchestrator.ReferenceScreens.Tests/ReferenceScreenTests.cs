@@ -1,9 +1,9 @@
 using CliAgentOrchestrator.Core.Providers;
 
-namespace CliAgentOrchestrator.Tests.Providers;
+namespace CliAgentOrchestrator.ReferenceScreens.Tests;
 
 /// <summary>Every row of shared/fixtures/providers/README.md, against the provider that produced the screen.</summary>
-public sealed class ProviderFixtureTests
+public sealed class ReferenceScreenTests
 {
     private static IProvider ProviderFor(string file)
     {
@@ -50,14 +50,14 @@ public sealed class ProviderFixtureTests
     [MemberData(nameof(StatusRows))]
     public void FixtureScreenHasTheDocumentedStatus(string file, TerminalStatus expected)
     {
-        Assert.Equal(expected, ProviderFor(file).GetStatus(ProviderFixtures.Read(file)));
+        Assert.Equal(expected, ProviderFor(file).GetStatus(ReferenceScreens.Read(file)));
     }
 
     [Fact]
     public void StaleKiroPermissionPromptIsNotWaiting()
     {
         const string file = "kiro_cli_permission_stale_long_response.txt";
-        Assert.NotEqual(TerminalStatus.WaitingUserAnswer, ProviderFor(file).GetStatus(ProviderFixtures.Read(file)));
+        Assert.NotEqual(TerminalStatus.WaitingUserAnswer, ProviderFor(file).GetStatus(ReferenceScreens.Read(file)));
     }
 
     public static TheoryData<string, string[]> ExtractionRows => new()
@@ -74,7 +74,7 @@ public sealed class ProviderFixtureTests
     [MemberData(nameof(ExtractionRows))]
     public void ExtractionKeepsTheAnswerText(string file, string[] expected)
     {
-        var message = ProviderFor(file).ExtractLastMessage(ProviderFixtures.Read(file));
+        var message = ProviderFor(file).ExtractLastMessage(ReferenceScreens.Read(file));
         foreach (var part in expected) Assert.Contains(part, message);
         Assert.DoesNotContain('\u001b', message);
     }
@@ -82,14 +82,14 @@ public sealed class ProviderFixtureTests
     [Fact]
     public void CodexExtractionDropsTheUserMessageAndLabels()
     {
-        var message = ProviderFor("codex_completed_output.txt").ExtractLastMessage(ProviderFixtures.Read("codex_completed_output.txt"));
+        var message = ProviderFor("codex_completed_output.txt").ExtractLastMessage(ReferenceScreens.Read("codex_completed_output.txt"));
         Assert.Equal("Here's the fix with updated tests.\n\nAll tests now pass.", message);
     }
 
     [Fact]
     public void KiroCompletedExtractionLeavesNoEscapesOrPrompt()
     {
-        var message = ProviderFor("kiro_cli_completed_output.txt").ExtractLastMessage(ProviderFixtures.Read("kiro_cli_completed_output.txt"));
+        var message = ProviderFor("kiro_cli_completed_output.txt").ExtractLastMessage(ReferenceScreens.Read("kiro_cli_completed_output.txt"));
         Assert.StartsWith("Here is a comprehensive response", message);
         Assert.DoesNotContain("[developer]", message);
         Assert.DoesNotContain("[38;5", message);
@@ -98,7 +98,7 @@ public sealed class ProviderFixtureTests
     [Fact]
     public void KiroTuiExtractionDropsTheEchoedQuestionAndCredits()
     {
-        var message = ProviderFor("kiro_cli_tui_completed_output.txt").ExtractLastMessage(ProviderFixtures.Read("kiro_cli_tui_completed_output.txt"));
+        var message = ProviderFor("kiro_cli_tui_completed_output.txt").ExtractLastMessage(ReferenceScreens.Read("kiro_cli_tui_completed_output.txt"));
         Assert.DoesNotContain("What files are in this directory?", message);
         Assert.DoesNotContain("Credits", message);
         Assert.Contains("- src/index.ts", message);
@@ -107,14 +107,14 @@ public sealed class ProviderFixtureTests
     [Fact]
     public void KiroHandoffSuccessYieldsANonEmptyMessage()
     {
-        var message = ProviderFor("kiro_cli_handoff_successful.txt").ExtractLastMessage(ProviderFixtures.Read("kiro_cli_handoff_successful.txt"));
+        var message = ProviderFor("kiro_cli_handoff_successful.txt").ExtractLastMessage(ReferenceScreens.Read("kiro_cli_handoff_successful.txt"));
         Assert.Contains("Handoff completed successfully", message);
     }
 
     [Fact]
     public void KiroHandoffErrorStillYieldsTheLastMessage()
     {
-        var message = ProviderFor("kiro_cli_handoff_error.txt").ExtractLastMessage(ProviderFixtures.Read("kiro_cli_handoff_error.txt"));
+        var message = ProviderFor("kiro_cli_handoff_error.txt").ExtractLastMessage(ReferenceScreens.Read("kiro_cli_handoff_error.txt"));
         Assert.Contains("Attempting to delegate", message);
         Assert.Contains("target agent is not available", message);
     }
@@ -122,7 +122,7 @@ public sealed class ProviderFixtureTests
     [Fact]
     public void ClaudeExtractionStopsBeforeTheSpinnerLine()
     {
-        var message = ProviderFor("claude_code_new_tui_completed_raw.txt").ExtractLastMessage(ProviderFixtures.Read("claude_code_new_tui_completed_raw.txt"));
+        var message = ProviderFor("claude_code_new_tui_completed_raw.txt").ExtractLastMessage(ReferenceScreens.Read("claude_code_new_tui_completed_raw.txt"));
         Assert.DoesNotContain("Cultivating", message);
         Assert.DoesNotContain("●", message);
         // Claude draws indentation with cursor moves; the code keeps its four-space indent.
@@ -136,7 +136,7 @@ public sealed class ProviderFixtureTests
     [InlineData("kiro_cli_2_13_0_root_help.txt", "--agent")]
     public void KiroLaunchFlagsExistInKiro2Point13Help(string helpFile, string flag)
     {
-        Assert.Contains(flag, ProviderFixtures.Read(helpFile));
+        Assert.Contains(flag, ReferenceScreens.Read(helpFile));
         var context = new ProviderContext("0123abcd", "cao-test", "developer-ab12", null, ["*"], Path.GetTempPath(), AgentProfileName: "developer");
         Assert.Contains(flag, new KiroCliProvider(context).BuildLaunchCommand());
     }
@@ -147,6 +147,6 @@ public sealed class ProviderFixtureTests
     [InlineData("kiro_cli_processing_output.txt")]
     public void ScreensWithoutAnAnswerRefuseExtraction(string file)
     {
-        Assert.Throws<ProviderExtractionException>(() => ProviderFor(file).ExtractLastMessage(ProviderFixtures.Read(file)));
+        Assert.Throws<ProviderExtractionException>(() => ProviderFor(file).ExtractLastMessage(ReferenceScreens.Read(file)));
     }
 }

@@ -1,7 +1,7 @@
-namespace CliAgentOrchestrator.Tests.Providers;
+namespace CliAgentOrchestrator.ReferenceScreens.Tests;
 
 /// <summary>Locates the shared screen captures: &lt;repo root&gt;/../shared/fixtures/providers.</summary>
-internal static class ProviderFixtures
+internal static class ReferenceScreens
 {
     private static readonly Lazy<string> DirectoryPath = new(Locate);
 
