@@ -48,7 +48,9 @@ public sealed partial class MockCliProvider(ProviderContext context, string? scr
     public override string BuildLaunchCommand()
     {
         EnsureExecutable(ScriptPath);
-        return ShellQuote.Join([ScriptPath, "--delay-ms", DelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        List<string> args = [ScriptPath, "--delay-ms", DelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if ((Context.Model ?? Context.Profile?.Model) is { Length: > 0 } model) args.AddRange(["--model", model]);
+        return ShellQuote.Join(args);
     }
 
     /// <inheritdoc />

@@ -52,7 +52,7 @@ public sealed partial class TerminalService
             createdSession = await OpenWindowAsync(record, request, cancellationToken);
             createdWindow = true;
             terminals.Insert(record);
-            runtime = await TrackAsync(record, CreateProvider(record, profile), resumeFromEnd: false, cancellationToken);
+            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model), resumeFromEnd: false, cancellationToken);
             // Python presses Enter once so the shell redraws its prompt into the freshly started pipe.
             await tmux.SendKeyAsync(runtime.Target, "Enter", cancellationToken);
 

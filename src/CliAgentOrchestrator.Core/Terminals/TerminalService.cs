@@ -112,7 +112,8 @@ public sealed partial class TerminalService(
         await output.DetachAsync(terminalId, target);
     }
 
-    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile) =>
+    // The model override only shapes the launch command, so a reattached terminal (already launched) needs none.
+    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile, string? model = null) =>
         providers.Create(record.Provider, new ProviderContext(
-            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, AgentProfileName: record.AgentProfile));
+            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile));
 }
