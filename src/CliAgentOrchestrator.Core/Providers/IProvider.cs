@@ -36,6 +36,12 @@ public interface IProvider
     /// <summary>Delay between pasting input and pressing Enter.</summary>
     TimeSpan PasteSubmitDelay { get; }
 
+    /// <summary>
+    /// Whether assign/handoff messages must be refused while this CLI waits on a question: typed text
+    /// would answer the question instead of reaching the agent.
+    /// </summary>
+    bool BlocksOrchestratedInputWhileWaiting { get; }
+
     /// <summary>Removes the provider's temporary files (prompt, MCP config) for the terminal.</summary>
     void Cleanup();
 }

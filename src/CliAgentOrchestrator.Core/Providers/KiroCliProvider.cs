@@ -25,9 +25,6 @@ public sealed partial class KiroCliProvider(ProviderContext context) : ProviderB
     /// <summary>Kiro's input needs a moment to take a paste before Enter submits it.</summary>
     public override TimeSpan PasteSubmitDelay => TimeSpan.FromSeconds(1);
 
-    /// <summary>A fixed, deep capture: Kiro answers can be long and the marker sits at their top.</summary>
-    public override int? ExtractionHistoryLines => 2000;
-
     /// <inheritdoc />
     protected override string LaunchBinaryHint => Binary;
 

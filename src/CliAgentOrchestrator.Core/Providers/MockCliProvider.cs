@@ -34,6 +34,9 @@ public sealed partial class MockCliProvider(ProviderContext context, string? scr
     /// </summary>
     public override int PasteEnterCount => 1;
 
+    /// <summary>An approval question reads the next line as its answer, so a message would answer it.</summary>
+    public override bool BlocksOrchestratedInputWhileWaiting => true;
+
     /// <summary>A plain REPL needs no settle time before Enter.</summary>
     public override TimeSpan PasteSubmitDelay => TimeSpan.FromMilliseconds(100);
 

@@ -33,16 +33,7 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
     /// <inheritdoc />
     public virtual TimeSpan PasteSubmitDelay => TimeSpan.FromMilliseconds(300);
 
-    /// <summary>
-    /// Scrollback lines to capture for <see cref="ExtractLastMessage"/>: null means grow the capture
-    /// (200, 500, 1000, 5000 lines, then all) until an answer marker appears (reference §3.5).
-    /// </summary>
-    public virtual int? ExtractionHistoryLines => null;
-
-    /// <summary>
-    /// Whether handoff/assign input must be refused while this CLI waits on a question: typed text
-    /// would answer the question instead of reaching the agent.
-    /// </summary>
+    /// <inheritdoc />
     public virtual bool BlocksOrchestratedInputWhileWaiting => false;
 
     /// <summary>How long init may take: profile <c>provider_init_timeout</c>, env, else 60 s.</summary>

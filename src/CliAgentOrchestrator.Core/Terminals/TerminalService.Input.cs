@@ -34,6 +34,7 @@ public sealed partial class TerminalService
     public async Task<DeliveryResult> DeliverAsync(string terminalId, IReadOnlyList<MessageOrigin> origins, CancellationToken cancellationToken)
     {
         var record = Require(terminalId);
+        RefuseTasksWhileAQuestionWaits(record, origins);
         var delivered = new List<MessageOrigin>(origins.Count);
         var denied = new List<(MessageOrigin, PluginHosting.PreHooks.Denial)>();
         foreach (var origin in origins)
@@ -83,6 +84,18 @@ public sealed partial class TerminalService
             }
         }
         return new DeliveryResult(delivered, denied);
+    }
+
+    // A task pasted under a CLI's question would be taken as the answer (e.g. pick a menu option), so
+    // assign and handoff wait until someone answers it; send_message goes through the inbox, which
+    // delivers only to idle or completed agents.
+    private void RefuseTasksWhileAQuestionWaits(Storage.TerminalRecord record, IReadOnlyList<MessageOrigin> origins)
+    {
+        var runtime = RuntimeOf(record);
+        if (runtime.Provider.BlocksOrchestratedInputWhileWaiting
+            && runtime.Monitor.Status == TerminalStatus.WaitingUserAnswer
+            && origins.Any(o => o.OrchestrationType is OrchestrationTypes.Assign or OrchestrationTypes.Handoff))
+            throw new ConflictException($"Terminal '{record.Id}' is waiting for an answer to a question; answer it first (cao session send or POST /terminals/{record.Id}/input without orchestration_type), then send the task again");
     }
 
     private async Task TypeAsync(Storage.TerminalRecord record, string text, CancellationToken cancellationToken)

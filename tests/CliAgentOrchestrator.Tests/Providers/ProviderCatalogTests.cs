@@ -24,11 +24,10 @@ public sealed class ProviderCatalogTests
     public void ProvidersDeclareTheirInputAndExtractionNeeds()
     {
         var catalog = new ProviderCatalog();
-        ProviderBase Make(string key) => (ProviderBase)catalog.Create(key, Context);
-        Assert.Equal(2000, Make("kiro_cli").ExtractionHistoryLines);
-        Assert.Null(Make("codex").ExtractionHistoryLines);
+        IProvider Make(string key) => catalog.Create(key, Context);
         Assert.True(Make("claude_code").BlocksOrchestratedInputWhileWaiting);
-        Assert.False(Make("mock_cli").BlocksOrchestratedInputWhileWaiting);
+        Assert.True(Make("mock_cli").BlocksOrchestratedInputWhileWaiting);
+        Assert.False(Make("codex").BlocksOrchestratedInputWhileWaiting);
     }
 
     [Fact]
