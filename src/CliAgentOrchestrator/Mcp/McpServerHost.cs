@@ -24,8 +24,8 @@ public static class McpServerHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var timeout = double.TryParse(Environment.GetEnvironmentVariable("CAO_MCP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 30;
-        // handoff waits up to an hour for its worker, so the HTTP client itself does not time out early
-        builder.Services.AddSingleton(_ => ConnectFromEnvironment(TimeSpan.FromSeconds(Math.Max(timeout, 3600 + 180))));
+        // Every request is bounded by CAO_MCP_REQUEST_TIMEOUT except handoff, which waits for its worker.
+        builder.Services.AddSingleton(_ => ConnectFromEnvironment(TimeSpan.FromSeconds(timeout)));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
             .WithStdioServerTransport()

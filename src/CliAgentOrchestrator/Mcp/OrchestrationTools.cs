@@ -13,6 +13,9 @@ namespace CliAgentOrchestrator.Mcp;
 [McpServerToolType]
 public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTerminalId)
 {
+    /// <summary>What a handoff may take beyond its worker's timeout: starting the worker and reading its answer.</summary>
+    private static readonly TimeSpan HandoffMargin = TimeSpan.FromSeconds(180);
+
     [McpServerTool(Name = "send_message"), Description("Send a message to another agent's terminal inbox. It is delivered when that agent is ready. Without receiver_id it goes to the agent that assigned you your task.")]
     public async Task<JsonObject> SendMessageAsync(
         [Description("The message text")] string message,
@@ -107,7 +110,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
                 caller_id = own,
                 working_directory = cwd,
                 model,
-            }, cancellationToken);
+            }, TimeSpan.FromSeconds(timeout) + HandoffMargin, cancellationToken);
             var output = result?["last_message"]?.GetValue<string>() ?? "";
             return new JsonObject
             {

@@ -27,20 +27,27 @@ public sealed class McpAgent : IAsyncDisposable
     public static string CaoDll => Path.Combine(AppContext.BaseDirectory, "cao.dll");
 
     /// <param name="terminalId">The terminal this agent is; null starts the server without an identity.</param>
-    public static async Task<McpAgent> StartAsync(CaoTestServer server, string? terminalId)
+    public static Task<McpAgent> StartAsync(CaoTestServer server, string? terminalId, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartAsync(server.Options.Port, terminalId, environment);
+
+    /// <summary>An agent whose MCP server talks to whatever listens on <paramref name="port"/>.</summary>
+    public static async Task<McpAgent> StartAsync(int port, string? terminalId, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var stderr = new ConcurrentQueue<string>();
+        var variables = new Dictionary<string, string?>
+        {
+            ["CAO_TERMINAL_ID"] = terminalId,
+            ["CAO_API_HOST"] = "127.0.0.1",
+            ["CAO_API_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            variables[name] = value;
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "agent-" + (terminalId ?? "anonymous"),
             Command = "dotnet",
             Arguments = [CaoDll, "mcp-server"],
-            EnvironmentVariables = new Dictionary<string, string?>
-            {
-                ["CAO_TERMINAL_ID"] = terminalId,
-                ["CAO_API_HOST"] = "127.0.0.1",
-                ["CAO_API_PORT"] = server.Options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
+            EnvironmentVariables = variables,
             StandardErrorLines = stderr.Enqueue,
         });
         // A cold `dotnet cao.dll` can take a while on a loaded two-core machine.

@@ -30,7 +30,7 @@ public sealed class CaoTestServer : IAsyncDisposable
             PluginTestBed.CopyBuiltPlugin("Cao.TestPlugins.Recorder", Path.Combine(Home.PluginsDirectory, "recorder"));
         foreach (var plugin in plugins)
             PluginTestBed.CopyBuiltPlugin(plugin, Path.Combine(Home.PluginsDirectory, plugin));
-        Options = new ServerOptions { Port = FreePort(), TmuxSocket = "cao-it-" + Guid.NewGuid().ToString("N")[..10] };
+        Options = new ServerOptions { Port = LoopbackPort.Free(), TmuxSocket = "cao-it-" + Guid.NewGuid().ToString("N")[..10] };
         Tmux = new TmuxClient(Options.TmuxSocket);
         Http = new HttpClient { BaseAddress = new Uri(Options.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
     }
@@ -149,12 +149,5 @@ public sealed class CaoTestServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _app = null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
