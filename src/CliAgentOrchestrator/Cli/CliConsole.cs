@@ -8,8 +8,22 @@ namespace CliAgentOrchestrator.Cli;
 /// </summary>
 public sealed class CliConsole(TextWriter output, TextWriter error, bool showProgress)
 {
+    // Redirected output has no width; Spectre would otherwise wrap paths and tables at 80 columns.
+    private const int RedirectedWidth = 240;
+
+    /// <summary>How every user error starts, whichever command reports it.</summary>
+    public const string ErrorPrefix = "Error: ";
+
+    private IAnsiConsole? _markup;
+
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
+
+    /// <summary>
+    /// <see cref="Out"/> as a Spectre console, for markup and tables (<c>cao plugin …</c>). Colours and
+    /// width only when <see cref="Out"/> is the real, unredirected stdout; plain text anywhere else.
+    /// </summary>
+    public IAnsiConsole Markup => _markup ??= CreateMarkup(Out);
 
     /// <summary>Runs <paramref name="work"/> under a spinner on stderr; the work may update the text through the callback.</summary>
     /// <remarks>Without a terminal on stderr there is no spinner at all: a CI log gains nothing from one.</remarks>
@@ -18,8 +32,8 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool showPro
         if (!showProgress)
             return await work(_ => { });
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
-        return await console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(text),
-            context => work(update => context.Status(Markup.Escape(update))));
+        return await console.Status().Spinner(Spinner.Known.Dots).StartAsync(Spectre.Console.Markup.Escape(text),
+            context => work(update => context.Status(Spectre.Console.Markup.Escape(update))));
     }
 
     public Task StatusAsync(string text, Func<Action<string>, Task> work) =>
@@ -31,5 +45,24 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool showPro
 
     /// <summary>Writes a one-line error the way every command does: <c>Error: …</c>.</summary>
     public void Fail(string message) =>
-        Error.WriteLine("Error: " + message.ReplaceLineEndings(" ").Trim());
+        Error.WriteLine(ErrorPrefix + message.ReplaceLineEndings(" ").Trim());
+
+    /// <summary>Text from the user or a file, made safe for Spectre markup.</summary>
+    public static string Safe(string? text) => Spectre.Console.Markup.Escape(text ?? "");
+
+    private static IAnsiConsole CreateMarkup(TextWriter writer)
+    {
+        var output = new AnsiConsoleOutput(writer);
+        if (output.IsTerminal)
+            return AnsiConsole.Create(new AnsiConsoleSettings { Out = output });
+        var plain = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = output,
+        });
+        plain.Profile.Width = RedirectedWidth;
+        return plain;
+    }
 }

@@ -5,8 +5,9 @@ using CliAgentOrchestrator.Server;
 namespace CliAgentOrchestrator.Cli;
 
 /// <summary>
-/// What the <c>cao</c> client commands need from the outside world: where the server is, the CAO home,
-/// the environment, and whether a person sits at the terminal. Program.cs builds it from the process;
+/// What every <c>cao</c> command needs from the outside world: where the server is, the CAO home,
+/// the environment, and whether a person sits at the terminal. It is the one context of the command
+/// line: <see cref="CaoRootCommand"/> hands it to every command. Program.cs builds it from the process;
 /// tests build their own so nothing mutates process-wide state. Output goes to the writers of the
 /// <see cref="System.CommandLine.InvocationConfiguration"/>, not here, so parse errors and command
 /// output land in the same place.
@@ -22,8 +23,12 @@ public sealed record CliContext
     /// <summary>The private tmux server the CAO server uses (<c>CAO_TMUX_SOCKET</c>), for <c>tmux -L</c>; null for the default server.</summary>
     public string? TmuxSocket { get; init; }
 
-    /// <summary>Environment lookup (<c>CAO_SESSION_NAME</c>, <c>TMUX</c>, <c>CAO_AGENTS_DIR</c>).</summary>
-    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>
+    /// The environment the commands see (<c>CAO_SESSION_NAME</c>, <c>TMUX</c>, <c>CAO_AGENTS_DIR</c>,
+    /// <c>CAO_PLUGIN_PATH</c>, <c>CAO_PLUGIN_&lt;NAME&gt;_…</c>). A map rather than a lookup because
+    /// plugin settings enumerate their overrides; by default a snapshot of the process's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = ProcessEnvironment();
 
     /// <summary>The user's home, for <c>~/.kiro/agents</c>.</summary>
     public string UserHome { get; init; } = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
@@ -49,6 +54,9 @@ public sealed record CliContext
     /// <summary>Per-request HTTP timeout (Python: <c>CAO_MCP_REQUEST_TIMEOUT</c>, 30 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>One variable of <see cref="Environment"/>; null when unset.</summary>
+    public string? Variable(string name) => Environment.GetValueOrDefault(name);
+
     /// <summary>A client of <see cref="ServerUrl"/>; the caller disposes it.</summary>
     public CaoApiClient CreateClient(TimeSpan? timeout = null) =>
         new(new HttpClient { BaseAddress = ServerUrl, Timeout = timeout ?? RequestTimeout });
@@ -69,4 +77,8 @@ public sealed record CliContext
             Input = Console.In,
         };
     }
+
+    private static Dictionary<string, string> ProcessEnvironment() =>
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 }

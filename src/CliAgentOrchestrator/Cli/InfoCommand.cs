@@ -67,10 +67,10 @@ public static class InfoCommand
     /// <summary><c>CAO_SESSION_NAME</c>, else, inside tmux, the session tmux reports.</summary>
     private static async Task<string?> CurrentSessionAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (context.Environment("CAO_SESSION_NAME") is { Length: > 0 } named)
+        if (context.Variable("CAO_SESSION_NAME") is { Length: > 0 } named)
             return named;
         // Outside tmux, display-message would report some other session of the default server.
-        if (context.Environment("TMUX") is not { Length: > 0 })
+        if (context.Variable("TMUX") is not { Length: > 0 })
             return null;
         try
         {

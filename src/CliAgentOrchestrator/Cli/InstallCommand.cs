@@ -23,7 +23,7 @@ public static class InstallCommand
                 throw new CliUserException($"Unknown provider '{chosen}'; use one of: {string.Join(", ", catalog.Keys)}.");
 
             var store = new ProfileStore(context.Home.Root);
-            var installer = new ProfileInstaller(store, ProfileInstaller.DefaultKiroAgentsDirectory(context.UserHome, context.Environment));
+            var installer = new ProfileInstaller(store, ProfileInstaller.DefaultKiroAgentsDirectory(context.UserHome, context.Variable));
             var result = installer.Install(parse.GetValue(source)!);
             var effective = chosen ?? store.Find(result.Name)?.Profile.Provider ?? ProviderCatalog.DefaultKey;
 

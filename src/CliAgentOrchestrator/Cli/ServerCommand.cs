@@ -7,12 +7,13 @@ namespace CliAgentOrchestrator.Cli;
 /// <summary><c>cao server</c> (also <c>cao-server</c>): runs the orchestrator server until SIGINT/SIGTERM.</summary>
 public static class ServerCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var host = new Option<string?>("--host") { Description = "Address to bind (default CAO_API_HOST or 127.0.0.1)" };
         var port = new Option<int?>("--port") { Description = "Port to bind (default CAO_API_PORT or 9889)" };
         var command = new Command("server", "Run the CAO server (same as cao-server)") { host, port };
-        command.SetAction(async (parse, cancellationToken) =>
+        // Through the common runner too: a port already in use is one line, not a stack trace.
+        CliAction.Set(command, context, async (parse, _, _) =>
         {
             var options = ServerOptions.FromEnvironment(parse.GetValue(host), parse.GetValue(port));
             var app = CaoServer.Build(options, CaoHome.FromEnvironment());

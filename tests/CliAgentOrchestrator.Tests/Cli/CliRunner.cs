@@ -23,15 +23,8 @@ public static class CliRunner
 
     public static async Task<CliResult> RunAsync(CliContext context, params string[] args)
     {
-        // The same commands Program.cs registers, minus the long-running server ones.
-        var root = new RootCommand("cao (test)")
-        {
-            LaunchCommand.Create(context),
-            ShutdownCommand.Create(context),
-            InstallCommand.Create(context),
-            InfoCommand.Create(context),
-            SessionCommand.Create(context),
-        };
+        // The very tree Program.cs runs: a command wired there is reachable here.
+        var root = CaoRootCommand.Build(context);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
@@ -44,7 +37,7 @@ public static class CliRunner
         Home = home,
         TmuxSocket = socket,
         // Only what a test means to set: a developer's TMUX or CAO_SESSION_NAME must not leak in.
-        Environment = name => name == "CAO_AGENTS_DIR" ? kiroAgents : null,
+        Environment = kiroAgents is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["CAO_AGENTS_DIR"] = kiroAgents },
         UserHome = home.Root,
         Interactive = false,
         ShowProgress = false,

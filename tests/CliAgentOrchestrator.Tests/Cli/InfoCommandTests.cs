@@ -26,7 +26,7 @@ public sealed class InfoCommandTests
     {
         await using var server = await CaoTestServer.StartAsync(withRecorder: false);
         await server.CreateMockSessionAsync(sessionName: "here");
-        var context = CliRunner.ContextFor(server) with { Environment = name => name == "CAO_SESSION_NAME" ? "cao-here" : null };
+        var context = CliRunner.ContextFor(server) with { Environment = new Dictionary<string, string> { ["CAO_SESSION_NAME"] = "cao-here" } };
 
         var result = await CliRunner.RunAsync(context, "info");
 

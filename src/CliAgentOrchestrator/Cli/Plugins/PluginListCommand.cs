@@ -7,36 +7,36 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// <summary><c>cao plugin list</c>: installed plugins, merged with the running server's statuses and counters.</summary>
 public static class PluginListCommand
 {
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliContext context)
     {
         var command = new Command("list", "List installed plugins; with a running server, their status and event counters");
-        command.SetAction((parse, cancellationToken) => UserErrors.RunAsync(environment, async () =>
+        CliAction.Set(command, context, async (parse, console, cancellationToken) =>
         {
-            var context = new PluginCommandContext(environment);
-            var server = await ServerPlugins.TryGetAsync(environment.ServerAddress, cancellationToken);
-            var rows = PluginOverview.Merge(context.Installed, server);
-            environment.Out.MarkupLine(UserErrors.Safe(ServerPlugins.Describe(environment.ServerAddress, server is not null)));
+            var plugins = new LocalPlugins(context);
+            var server = await ServerPlugins.TryGetAsync(context, cancellationToken);
+            var rows = PluginOverview.Merge(plugins.Installed, server);
+            console.Markup.MarkupLine(CliConsole.Safe(ServerPlugins.Describe(context.ServerUrl, server is not null)));
             if (rows.Count == 0)
             {
-                environment.Out.MarkupLine($"No plugins installed in {UserErrors.Safe(string.Join(", ", context.Roots))}; install one with [bold]cao plugin install <project>[/]");
+                console.Markup.MarkupLine($"No plugins installed in {CliConsole.Safe(string.Join(", ", plugins.Roots))}; install one with [bold]cao plugin install <project>[/]");
                 return 0;
             }
             var table = new Table().AddColumns("name", "version", "status", "hooks", "delivered", "failed", "dropped", "folder");
             foreach (var row in rows)
             {
                 table.AddRow(
-                    UserErrors.Safe(row.Name),
-                    UserErrors.Safe(row.Version),
-                    UserErrors.Safe(row.Error is null ? row.Status : $"{row.Status}: {row.Error}"),
+                    CliConsole.Safe(row.Name),
+                    CliConsole.Safe(row.Version),
+                    CliConsole.Safe(row.Error is null ? row.Status : $"{row.Status}: {row.Error}"),
                     row.Hooks.Count.ToString(),
                     row.Server?.Delivered.ToString() ?? "-",
                     row.Server?.Failed.ToString() ?? "-",
                     row.Server?.Dropped.ToString() ?? "-",
-                    UserErrors.Safe(row.Folder));
+                    CliConsole.Safe(row.Folder));
             }
-            environment.Out.Write(table);
+            console.Markup.Write(table);
             return 0;
-        }));
+        });
         return command;
     }
 }

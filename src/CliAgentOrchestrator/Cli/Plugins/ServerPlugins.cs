@@ -7,10 +7,12 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// <summary>Asks a running server for <c>GET /plugins</c>; null when no server answers.</summary>
 internal static class ServerPlugins
 {
-    public static async Task<IReadOnlyList<PluginInfo>?> TryGetAsync(Uri address, CancellationToken cancellationToken)
+    // Short: the answer is local, and a missing server should not make `cao plugin list` hang.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public static async Task<IReadOnlyList<PluginInfo>?> TryGetAsync(CliContext context, CancellationToken cancellationToken)
     {
-        // Short: the answer is local, and a missing server should not make `cao plugin list` hang.
-        using var client = new CaoApiClient(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(3) });
+        using var client = context.CreateClient(Timeout);
         try
         {
             var node = await client.GetAsync("/plugins", cancellationToken);

@@ -1,47 +1,40 @@
-using System.CommandLine;
-using CliAgentOrchestrator.Cli.Plugins;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Tests.Support;
-using Spectre.Console;
 
 namespace CliAgentOrchestrator.Tests.Cli.Plugins;
 
-// Runs the real `cao plugin` commands through System.CommandLine with a private home, console and
-// server address (a port nothing listens on), so nothing of the process environment is touched.
+// Runs the real `cao plugin` commands through the same root command as Program.cs, with a private
+// home, captured output and a server address nothing listens on, so nothing of the process is touched.
 public sealed class PluginInstallationCommandTests : IDisposable
 {
     private const string Recorder = "Cao.TestPlugins.Recorder";
 
     private readonly TempDirectory _home = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _error = new();
 
     private string PluginsDirectory => Path.Combine(_home.Path, "plugins");
 
     [Fact]
     public async Task InstallListInfoDisableEnableUninstall()
     {
-        Assert.Equal(0, await RunAsync("plugin", "install", PluginTestBed.BuiltPluginFolder(Recorder)));
-        Assert.Contains($"Installed recorder into {Path.Combine(PluginsDirectory, Recorder)}", _out.ToString());
-        Assert.Contains("Loaded CAO plugin: recorder", _out.ToString());
+        var install = await SucceedsAsync("plugin", "install", PluginTestBed.BuiltPluginFolder(Recorder));
+        Assert.Contains($"Installed recorder into {Path.Combine(PluginsDirectory, Recorder)}", install);
+        Assert.Contains("Loaded CAO plugin: recorder", install);
 
-        Assert.Equal(0, await RunAsync("plugin", "disable", "recorder"));
+        await SucceedsAsync("plugin", "disable", "recorder");
         Assert.True(PluginSettings.Load(Path.Combine(_home.Path, "settings.json"), new Dictionary<string, string>()).IsDisabled("recorder"));
 
-        Assert.Equal(0, await RunAsync("plugin", "list"));
-        var list = _out.ToString();
+        var list = await SucceedsAsync("plugin", "list");
         Assert.Contains("is not running; showing what is installed", list);
         Assert.Matches(@"recorder\s*│\s*0\.1\.0\s*│\s*disabled\s*│\s*6", list);
 
-        Assert.Equal(0, await RunAsync("plugin", "enable", "recorder"));
-        Assert.Equal(0, await RunAsync("plugin", "info", "recorder"));
-        var info = _out.ToString();
+        await SucceedsAsync("plugin", "enable", "recorder");
+        var info = await SucceedsAsync("plugin", "info", "recorder");
         Assert.Matches(@"status\s+enabled", info);
         Assert.Contains("post_send_message: RecorderPlugin.OnAnyAsync", info);
 
-        Assert.Equal(0, await RunAsync("plugin", "uninstall", "recorder"));
+        await SucceedsAsync("plugin", "uninstall", "recorder");
         Assert.False(Directory.Exists(Path.Combine(PluginsDirectory, Recorder)));
-        Assert.Equal("", _error.ToString());
     }
 
     [Fact]
@@ -49,7 +42,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
     {
         var output = Path.Combine(_home.Path, "src", "Weather");
 
-        Assert.Equal(0, await RunAsync("plugin", "new", "Weather", "--output", output, "--sdk", AppContext.BaseDirectory, "--plugin-name", "weather"));
+        await SucceedsAsync("plugin", "new", "Weather", "--output", output, "--sdk", AppContext.BaseDirectory, "--plugin-name", "weather");
 
         Assert.Contains("[assembly: CaoPlugin(\"weather\", typeof(Cao.Weather.Weather))]", File.ReadAllText(Path.Combine(output, "Weather", "PluginEntryPoint.cs")));
         Assert.Contains($">{Path.GetFullPath(AppContext.BaseDirectory)}</CaoPluginSdk>", File.ReadAllText(Path.Combine(output, "Directory.Build.props")));
@@ -57,46 +50,42 @@ public sealed class PluginInstallationCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("install", "/nonexistent/plugin", "error: /nonexistent/plugin does not exist; pass a plugin project folder, its .csproj, a publish folder or a .nupkg")]
-    [InlineData("uninstall", "nope", "error: No installed plugin is named 'nope'; `cao plugin list` shows the installed ones")]
-    [InlineData("info", "nope", "error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
-    [InlineData("disable", "nope", "error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
-    [InlineData("new", "bad-name", "error: 'bad-name' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin")]
+    [InlineData("install", "/nonexistent/plugin", "Error: /nonexistent/plugin does not exist; pass a plugin project folder, its .csproj, a publish folder or a .nupkg")]
+    [InlineData("uninstall", "nope", "Error: No installed plugin is named 'nope'; `cao plugin list` shows the installed ones")]
+    [InlineData("info", "nope", "Error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
+    [InlineData("disable", "nope", "Error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
+    [InlineData("new", "bad-name", "Error: 'bad-name' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin")]
     public async Task UserErrorsAreOneLineAndExitCodeOne(string command, string argument, string expected)
     {
-        Assert.Equal(1, await RunAsync("plugin", command, argument));
+        var result = await RunAsync("plugin", command, argument);
 
-        Assert.Equal(expected + Environment.NewLine, _error.ToString());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(expected + Environment.NewLine, result.Error);
     }
 
     [Fact]
     public async Task InvalidSettingsFileIsOneLineToo()
     {
-        Assert.Equal(0, await RunAsync("plugin", "install", PluginTestBed.BuiltPluginFolder(Recorder)));
+        await SucceedsAsync("plugin", "install", PluginTestBed.BuiltPluginFolder(Recorder));
         File.WriteAllText(Path.Combine(_home.Path, "settings.json"), "{ broken");
 
-        Assert.Equal(1, await RunAsync("plugin", "enable", "recorder"));
+        var result = await RunAsync("plugin", "enable", "recorder");
 
-        Assert.StartsWith($"error: {Path.Combine(_home.Path, "settings.json")} is not valid JSON", _error.ToString());
-        Assert.EndsWith("; fix or delete it" + Environment.NewLine, _error.ToString());
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"Error: {Path.Combine(_home.Path, "settings.json")} is not valid JSON", result.Error);
+        Assert.EndsWith("; fix or delete it" + Environment.NewLine, result.Error);
     }
 
     public void Dispose() => _home.Dispose();
 
-    private Task<int> RunAsync(params string[] args)
+    private Task<CliResult> RunAsync(params string[] args) =>
+        CliRunner.RunAsync(CliRunner.ContextWithoutServer(new CaoHome(_home.Path)), args);
+
+    /// <summary>Runs a command that must succeed without a word on stderr; returns its stdout.</summary>
+    private async Task<string> SucceedsAsync(params string[] args)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_out),
-        });
-        var environment = new CliEnvironment(
-            new Dictionary<string, string> { ["CAO_HOME_DIR"] = _home.Path },
-            console,
-            _error,
-            new Uri("http://127.0.0.1:9/")); // the discard port: no cao-server answers there
-        return new RootCommand { PluginCommand.Create(environment) }.Parse(args).InvokeAsync();
+        var result = await RunAsync(args);
+        Assert.True(result.ExitCode == 0 && result.Error == "", result.ToString());
+        return result.Out;
     }
 }
