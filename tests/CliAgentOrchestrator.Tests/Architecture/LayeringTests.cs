@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CliAgentOrchestrator.Client;
 using CliAgentOrchestrator.Core.Terminals;
 using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Tests.Support;
 using NetArchTest.Rules;
 
 namespace CliAgentOrchestrator.Tests.Architecture;
@@ -54,7 +55,7 @@ public sealed class LayeringTests
     [MemberData(nameof(Forbidden))]
     public void NoSourceFileImportsALaterLayer(string assembly, string[] forbidden)
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", assembly);
+        var folder = Path.Combine(RepositoryFiles.Root, "src", assembly);
         var usings = new Regex(@"^\s*(global\s+)?using\s+(static\s+)?(?:\w+\s*=\s*)?(?<ns>[\w.]+)\s*;", RegexOptions.Multiline);
 
         var offending = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
@@ -70,7 +71,7 @@ public sealed class LayeringTests
     [Fact]
     public void TheCoreIsAPlainLibraryWithoutTheAspNetCoreFramework()
     {
-        var project = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "CliAgentOrchestrator.Core", "CliAgentOrchestrator.Core.csproj"));
+        var project = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "CliAgentOrchestrator.Core", "CliAgentOrchestrator.Core.csproj"));
 
         Assert.StartsWith("<Project Sdk=\"Microsoft.NET.Sdk\">", project.TrimStart());
         Assert.DoesNotContain("Microsoft.AspNetCore", project, StringComparison.Ordinal);
@@ -78,14 +79,4 @@ public sealed class LayeringTests
 
     private static Assembly ByName(string name) =>
         new[] { Sdk, Core, Client }.Single(a => a.GetName().Name == name);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CliAgentOrchestrator.slnx")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Could not find the repository root (CliAgentOrchestrator.slnx) above " + AppContext.BaseDirectory);
-    }
 }

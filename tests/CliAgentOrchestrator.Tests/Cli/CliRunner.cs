@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
 using CliAgentOrchestrator.Cli;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Tests.Support;
@@ -19,7 +17,7 @@ public static class CliRunner
 
     /// <summary>A context for a server that is not running: a free port nobody listens on.</summary>
     public static CliContext ContextWithoutServer(CaoHome home, string? kiroAgents = null) =>
-        Context(new Uri($"http://127.0.0.1:{FreePort()}"), home, null, kiroAgents);
+        Context(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"), home, null, kiroAgents);
 
     public static async Task<CliResult> RunAsync(CliContext context, params string[] args)
     {
@@ -45,11 +43,4 @@ public static class CliRunner
         ReadyTimeout = TimeSpan.FromSeconds(60),
         DoneTimeout = TimeSpan.FromSeconds(60),
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
