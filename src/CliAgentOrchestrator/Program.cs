@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Cli;
 using CliAgentOrchestrator.Cli.Plugins;
+using CliAgentOrchestrator.Core.Configuration;
 
 // `cao-server` and `cao-mcp-server` are the same program under another name (a symlink or copy):
 // they behave as `cao server` and `cao mcp-server`, like the Python console scripts.
@@ -10,7 +11,18 @@ if (invokedAs == "cao-server")
 else if (invokedAs == "cao-mcp-server")
     args = ["mcp-server", .. args];
 
-var cli = CliContext.FromEnvironment();
+// settings.json < environment: read and checked once, so a bad value stops every command with one line.
+CliContext cli;
+try
+{
+    cli = CliContext.FromConfiguration(CaoConfiguration.FromProcess());
+}
+catch (CaoConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+    return 1;
+}
+
 var root = new RootCommand("CAO, the CLI Agent Orchestrator: run AI coding CLIs as cooperating agents in tmux")
 {
     ServerCommand.Create(),

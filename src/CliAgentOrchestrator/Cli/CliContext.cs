@@ -53,16 +53,16 @@ public sealed record CliContext
     public CaoApiClient CreateClient(TimeSpan? timeout = null) =>
         new(new HttpClient { BaseAddress = ServerUrl, Timeout = timeout ?? RequestTimeout });
 
-    /// <summary>The context of the running process: <c>CAO_API_HOST</c>/<c>CAO_API_PORT</c>, <c>CAO_HOME_DIR</c>, <c>CAO_TMUX_SOCKET</c> and the real console.</summary>
-    public static CliContext FromEnvironment()
+    /// <summary>The context of the running process: <c>CAO_API_HOST</c>/<c>CAO_API_PORT</c>, <c>CAO_HOME_DIR</c>, <c>CAO_TMUX_SOCKET</c> from <paramref name="configuration"/>, and the real console.</summary>
+    public static CliContext FromConfiguration(IConfiguration configuration)
     {
-        var options = ServerOptions.FromEnvironment();
+        var options = ServerOptions.From(configuration);
         // A server bound to every interface is still reached through loopback.
         var host = options.Host is "0.0.0.0" or "::" ? "127.0.0.1" : options.Host;
         return new CliContext
         {
             ServerUrl = new Uri($"http://{host}:{options.Port}"),
-            Home = CaoHome.FromEnvironment(),
+            Home = CaoHome.FromConfiguration(configuration),
             TmuxSocket = options.TmuxSocket,
             Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
             ShowProgress = !Console.IsErrorRedirected,

@@ -1,4 +1,6 @@
 using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,23 +22,31 @@ public static class McpServerHost
             return 1;
         }
 
+        IConfiguration configuration;
+        try
+        {
+            configuration = CaoConfiguration.FromProcess();
+        }
+        catch (CaoConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+            return 1;
+        }
+        var options = configuration.Bind<McpOptions>(McpOptions.Section);
+        var server = Server.ServerOptions.From(configuration);
+
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var timeout = double.TryParse(Environment.GetEnvironmentVariable("CAO_MCP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 30;
         // handoff waits up to an hour for its worker, so the HTTP client itself does not time out early
-        builder.Services.AddSingleton(_ => ConnectFromEnvironment(TimeSpan.FromSeconds(Math.Max(timeout, 3600 + 180))));
+        var timeout = TimeSpan.FromSeconds(Math.Max(options.RequestTimeout.TotalSeconds, 3600 + 180));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => CaoApiClient.Connect(server.Host, server.Port, timeout));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
             .WithStdioServerTransport()
             .WithTools<OrchestrationTools>();
         await builder.Build().RunAsync(cancellationToken);
         return 0;
-    }
-
-    private static CaoApiClient ConnectFromEnvironment(TimeSpan timeout)
-    {
-        var server = Server.ServerOptions.FromEnvironment();
-        return CaoApiClient.Connect(server.Host, server.Port, timeout);
     }
 }

@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Core.Configuration;
 using Spectre.Console;
 
 namespace CliAgentOrchestrator.Cli.Plugins;
@@ -12,10 +13,9 @@ public sealed class CliEnvironment(IReadOnlyDictionary<string, string> variables
     /// <summary>The process environment, the real console, and the server at CAO_API_HOST:CAO_API_PORT.</summary>
     public static CliEnvironment FromProcess()
     {
-        var server = Server.ServerOptions.FromEnvironment();
+        var variables = CaoConfiguration.ProcessEnvironment();
+        var server = Server.ServerOptions.From(CaoConfiguration.Build(variables));
         using var client = CaoApiClient.Connect(server.Host, server.Port);
-        var variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         return new CliEnvironment(variables, AnsiConsole.Console, Console.Error, client.BaseAddress);
     }
 

@@ -7,15 +7,18 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// <summary>The CAO home, plugin roots and settings every <c>cao plugin</c> command works on.</summary>
 internal sealed class PluginCommandContext(CliEnvironment environment)
 {
-    public CaoHome Home { get; } = CaoHome.FromEnvironment(environment.Variable);
+    private readonly IConfiguration _configuration = CaoConfiguration.Build(environment.Variables);
 
-    public string? PluginPath { get; } = environment.Variable("CAO_PLUGIN_PATH");
+    public CaoHome Home => CaoHome.FromConfiguration(_configuration);
+
+    public string? PluginPath => _configuration.Bind<PluginHostOptions>(PluginHostOptions.Section).PluginPath;
 
     public IReadOnlyList<string> Roots => PluginDirectories.Resolve(Home.Root, PluginPath);
 
     public PluginInstaller Installer => new(Home.Root, PluginPath);
 
-    public PluginSettings Settings => PluginSettings.Load(Home.SettingsFile, environment.Variables);
+    // Read again on each use: enable/disable write settings.json while the command runs.
+    public PluginSettings Settings => PluginSettings.From(CaoConfiguration.Build(environment.Variables));
 
     public IReadOnlyList<InstalledPlugin> Installed => InstalledPlugins.List(Roots, Settings);
 }

@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ public static class UserErrors
         {
             return await action();
         }
-        catch (Exception ex) when (ex is InstallationException or InvalidDataException or CaoApiException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InstallationException or CaoConfigurationException or InvalidDataException or CaoApiException or IOException or UnauthorizedAccessException)
         {
             environment.Error.WriteLine($"error: {ex.Message}");
             return 1;
