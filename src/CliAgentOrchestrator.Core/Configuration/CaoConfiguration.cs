@@ -55,9 +55,10 @@ public static class CaoConfiguration
     private static IEnumerable<KeyValuePair<string, string?>> Check(IConfigurationRoot raw, CaoSetting setting)
     {
         // Only the winning value counts: a bad value in settings.json that the environment overrides is not used.
+        // A blank value is no value, in every source, as it was for the hand-written parsers.
         foreach (var provider in raw.Providers.Reverse())
         {
-            if (!provider.TryGet(setting.Key, out var value) || value is null)
+            if (!provider.TryGet(setting.Key, out var value) || string.IsNullOrWhiteSpace(value))
                 continue;
             return setting.Kind.Normalize(setting.Key, value)
                 ?? throw new CaoConfigurationException(

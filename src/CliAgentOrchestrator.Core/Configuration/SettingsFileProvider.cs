@@ -5,7 +5,7 @@ namespace CliAgentOrchestrator.Core.Configuration;
 
 /// <summary>
 /// <c>$CAO_HOME_DIR/settings.json</c> as configuration; a missing file is no settings. Objects nest
-/// (<c>"inbox": {"batchSize": 5}</c> is <c>Inbox:BatchSize</c>). Under <c>plugins.&lt;name&gt;</c> every
+/// (<c>"inbox": {"batchSize": 5}</c> is <c>Inbox:BatchSize</c>); arrays become comma-separated text. Under <c>plugins.&lt;name&gt;</c> every
 /// property is one value, non-strings as their JSON text (<c>false</c>, <c>30</c>, <c>[1,2]</c>), which is
 /// how plugins have always read their settings. The home itself is not read from here: the file lives in it.
 /// </summary>
@@ -67,7 +67,8 @@ public sealed class SettingsFileProvider(string path) : ConfigurationProvider, I
         }
         if (value.ValueKind == JsonValueKind.Null)
             return;
-        Data[key] = Text(value);
+        // A list may be written as a JSON array; the table's list settings take comma-separated text.
+        Data[key] = value.ValueKind == JsonValueKind.Array ? string.Join(',', value.EnumerateArray().Select(Text)) : Text(value);
         _written[key] = written;
     }
 

@@ -101,6 +101,17 @@ public sealed class CaoConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void ListsInSettingsJsonMayBeArraysOrCommaSeparated()
+    {
+        _home.Write("settings.json", """{ "server": { "allowedHosts": ["a.example", "b.example"], "corsOrigins": "http://x, http://y" } }""");
+
+        var server = ServerOptions.From(Build());
+
+        Assert.Equal(["a.example", "b.example"], server.AllowedHosts);
+        Assert.Equal(["http://x", "http://y"], server.CorsOrigins);
+    }
+
+    [Fact]
     public void AnEmptyVariableCountsAsUnset()
     {
         var server = ServerOptions.From(Build(new() { ["CAO_API_PORT"] = "", ["CAO_API_HOST"] = "  " }));
