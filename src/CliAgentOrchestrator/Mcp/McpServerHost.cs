@@ -1,6 +1,5 @@
 using CliAgentOrchestrator.Client;
 using CliAgentOrchestrator.Core.Configuration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,16 +21,8 @@ public static class McpServerHost
             return 1;
         }
 
-        IConfiguration configuration;
-        try
-        {
-            configuration = CaoConfiguration.FromProcess();
-        }
-        catch (CaoConfigurationException ex)
-        {
-            await Console.Error.WriteLineAsync($"Error: {ex.Message}");
-            return 1;
-        }
+        // Program.cs has already read and checked the same configuration, reporting a bad value in one line.
+        var configuration = CaoConfiguration.FromProcess();
         var options = configuration.Bind<McpOptions>(McpOptions.Section);
         var server = Server.ServerOptions.From(configuration);
 
