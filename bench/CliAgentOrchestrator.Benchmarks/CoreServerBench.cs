@@ -23,11 +23,17 @@ internal sealed class CoreServerBench : IAsyncDisposable
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home, "work")).FullName;
         for (var i = 0; i < plugins; i++)
             PluginCompiler.Install(home.PluginsDirectory, $"every{i}", EveryEventHook);
-        var options = new ServerOptions { Port = FreePort(), TmuxSocket = "cao-bench-" + Guid.NewGuid().ToString("N")[..10] };
+        var configuration = CaoConfiguration.Build(new Dictionary<string, string>
+        {
+            [CaoSettings.Home.Variable] = home.Root,
+            [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
+            // The server's console log would interleave with the results.
+            [CaoSettings.LogLevel.Variable] = "Warning",
+        });
+        var options = ServerOptions.From(configuration);
         _tmux = new TmuxClient(options.TmuxSocket);
-        // The server's console log would interleave with the results.
-        Environment.SetEnvironmentVariable("CAO_LOG_LEVEL", "Warning");
-        _app = CaoServer.Build(options, home);
+        _app = CaoServer.Build(configuration);
         Http = new HttpClient { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
     }
 

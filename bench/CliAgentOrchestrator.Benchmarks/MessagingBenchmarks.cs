@@ -73,10 +73,18 @@ internal static class MessagingBenchmarks
                     public Task OnMessage(PostSendMessageEvent e) { Interlocked.Increment(ref _seen); return Task.CompletedTask; }
                     """);
             }
-            var options = new ServerOptions { Port = FreePort(), TmuxSocket = "cao-bench-" + Guid.NewGuid().ToString("N")[..10] };
+            var configuration = CaoConfiguration.Build(new Dictionary<string, string>
+            {
+                [CaoSettings.Home.Variable] = _home.Root,
+                [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
+                // The server's console log would interleave with the results.
+                [CaoSettings.LogLevel.Variable] = "Warning",
+            });
+            var options = ServerOptions.From(configuration);
             _tmux = new TmuxClient(options.TmuxSocket);
             _http = new HttpClient { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
-            _app = CaoServer.Build(options, _home);
+            _app = CaoServer.Build(configuration);
             await _app.StartAsync();
             var loaded = (await _http.GetFromJsonAsync<JsonArray>("/plugins"))?.Count ?? 0;
             if (loaded != plugins)

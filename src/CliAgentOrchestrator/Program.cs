@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Cli;
+using CliAgentOrchestrator.Core.Configuration;
 
 // `cao-server` and `cao-mcp-server` are the same program under another name (a symlink or copy):
 // they behave as `cao server` and `cao mcp-server`, like the Python console scripts.
@@ -8,4 +9,16 @@ if (invokedAs == "cao-server")
 else if (invokedAs == "cao-mcp-server")
     args = ["mcp-server", .. args];
 
-return await CaoRootCommand.Build(CliContext.FromEnvironment()).Parse(args).InvokeAsync();
+// settings.json < environment: read and checked once, so a bad value stops every command with one line.
+CliContext cli;
+try
+{
+    cli = CliContext.FromConfiguration(CaoConfiguration.FromProcess());
+}
+catch (CaoConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+    return 1;
+}
+
+return await CaoRootCommand.Build(cli).Parse(args).InvokeAsync();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace CliAgentOrchestrator.Core.Configuration;
 
 /// <summary>
@@ -21,14 +23,15 @@ public sealed class CaoHome
     public string AgentContextDirectory => Path.Combine(Root, "agent-context");
     public string PluginsDirectory => Path.Combine(Root, "plugins");
     public string SettingsFile => Path.Combine(Root, "settings.json");
-    public string EnvFile => Path.Combine(Root, ".env");
 
     public string TerminalLogFile(string terminalId) => Path.Combine(TerminalLogDirectory, terminalId + ".log");
 
-    /// <summary>The home named by <c>CAO_HOME_DIR</c> (with <c>~</c> expanded), or the default.</summary>
-    public static CaoHome FromEnvironment(Func<string, string?>? getVariable = null)
+    /// <summary>The home named by the configuration's <c>Home</c> (<c>CAO_HOME_DIR</c>), or the default.</summary>
+    public static CaoHome FromConfiguration(IConfiguration configuration) => Resolve(configuration[CaoSettings.Home.Key]);
+
+    /// <summary>The home at <paramref name="configured"/> (with <c>~</c> expanded), or the default when it is empty.</summary>
+    public static CaoHome Resolve(string? configured)
     {
-        var configured = (getVariable ?? Environment.GetEnvironmentVariable)("CAO_HOME_DIR");
         var userHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (string.IsNullOrWhiteSpace(configured))
             return new CaoHome(Path.Combine(userHome, ".aws", "cli-agent-orchestrator"));

@@ -12,27 +12,38 @@ using CliAgentOrchestrator.Core.Terminals.Input;
 using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Tmux;
 using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CliAgentOrchestrator.Core.Hosting;
 
 /// <summary>Registers CAO's core — storage, tmux, providers, terminals, sessions, inbox, plugin host — with a host.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <param name="home">Where CAO keeps its state.</param>
-    /// <param name="tmuxSocket">A private tmux server (<c>tmux -L</c>); null for the default one.</param>
-    public static IServiceCollection AddCaoCore(this IServiceCollection services, CaoHome home, string? tmuxSocket)
+    /// <param name="configuration">
+    /// Built by <see cref="CaoConfiguration"/>: the home (<c>CAO_HOME_DIR</c>), the private tmux server
+    /// (<c>CAO_TMUX_SOCKET</c>), and the options of the inbox, the output tail, the providers and the plugin host.
+    /// </param>
+    public static IServiceCollection AddCaoCore(this IServiceCollection services, IConfiguration configuration)
     {
+        var home = CaoHome.FromConfiguration(configuration);
+        var tmuxSocket = configuration[CaoSettings.TmuxSocket.Key];
         services.AddSingleton(home);
-        AddPluginHost(services, home);
+        AddOptions<InboxOptions>(services, configuration, InboxOptions.Section);
+        AddOptions<TerminalOutputTailOptions>(services, configuration, TerminalOutputTailOptions.Section);
+        AddOptions<ProviderOptions>(services, configuration, ProviderOptions.Section);
+        AddOptions<PluginHostOptions>(services, configuration, PluginHostOptions.Section);
+        AddPluginHost(services, configuration);
 
         services.AddSingleton<CaoDatabase>();
         services.AddSingleton<TerminalRepository>();
         services.AddSingleton<InboxRepository>();
         services.AddSingleton(_ => new TmuxClient(tmuxSocket));
         services.AddSingleton(sp => new TerminalInputSender(sp.GetRequiredService<TmuxClient>()));
-        services.AddSingleton(sp => new TerminalOutputService(sp.GetRequiredService<TmuxClient>(), loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(_ => new ProviderCatalog());
+        services.AddSingleton(sp => new TerminalOutputService(
+            sp.GetRequiredService<TmuxClient>(), sp.GetRequiredService<TerminalOutputTailOptions>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new ProviderCatalog(options: sp.GetRequiredService<ProviderOptions>()));
         services.AddSingleton(_ => new ProfileStore(home.Root));
         services.AddSingleton<InboxQueue>();
         services.AddSingleton<ICallerNotifier>(sp => sp.GetRequiredService<InboxQueue>());
@@ -40,16 +51,22 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<RunStepService>();
         services.AddHostedService<CoreStartupService>();
-        services.AddSingleton(_ => InboxOptions.FromEnvironment());
         services.AddSingleton<InboxService>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
         return services;
     }
 
-    private static void AddPluginHost(IServiceCollection services, CaoHome home)
+    // Bound through IOptions (so a host may still Configure<T> them) and also registered as the plain
+    // record, which is what the services take.
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section) where T : class
     {
-        services.AddSingleton(PluginHostOptions.FromEnvironment());
-        services.AddSingleton(_ => PluginSettings.Load(home.SettingsFile));
+        services.AddOptions<T>().Bind(configuration.GetSection(section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
+    }
+
+    private static void AddPluginHost(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => PluginSettings.From(configuration));
         services.AddSingleton<ICaoState, CaoStateView>();
         services.AddSingleton<PreHookChain>();
         services.AddSingleton(sp => new PluginHost(

@@ -5,11 +5,11 @@ using CliAgentOrchestrator.Core.PluginHosting;
 namespace CliAgentOrchestrator.Core.Hosting;
 
 /// <summary>Loads the plugins when the server starts; drains and tears them down when it stops.</summary>
-public sealed class PluginHostService(PluginHost host, CaoHome home) : IHostedService
+public sealed class PluginHostService(PluginHost host, CaoHome home, PluginHostOptions options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var roots = PluginDirectories.Resolve(home.Root, Environment.GetEnvironmentVariable("CAO_PLUGIN_PATH"));
+        var roots = PluginDirectories.Resolve(home.Root, options.PluginPath);
         var builtIns = new[] { typeof(PluginHostService).Assembly };
         return host.LoadAsync(PluginDiscovery.Discover(roots), builtIns, cancellationToken);
     }

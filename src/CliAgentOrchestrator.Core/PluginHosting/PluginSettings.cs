@@ -1,12 +1,15 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using CliAgentOrchestrator.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace CliAgentOrchestrator.Core.PluginHosting;
 
 /// <summary>
 /// Per-plugin settings: the <c>plugins.&lt;name&gt;</c> object of <c>$CAO_HOME_DIR/settings.json</c>
 /// (values as strings), overridden by environment variables <c>CAO_PLUGIN_&lt;NAME&gt;_&lt;KEY&gt;</c>
-/// (name upper-cased, characters other than letters and digits as <c>_</c>).
+/// (name upper-cased, characters other than letters and digits as <c>_</c>). Both arrive through
+/// <see cref="CaoConfiguration"/>: the file as the <c>Plugins</c> section, the variables as
+/// <see cref="CaoSettings.PluginVariablesSection"/>.
 /// </summary>
 public sealed partial class PluginSettings
 {
@@ -22,35 +25,22 @@ public sealed partial class PluginSettings
     /// <summary>No settings at all.</summary>
     public static PluginSettings Empty { get; } = new([], new Dictionary<string, string>());
 
-    /// <summary>Reads <paramref name="settingsFile"/> (missing is fine) and the process environment.</summary>
-    /// <exception cref="InvalidDataException">The file is not valid JSON; the message says where.</exception>
-    public static PluginSettings Load(string settingsFile, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>The plugin settings of <paramref name="configuration"/> (built by <see cref="CaoConfiguration"/>).</summary>
+    public static PluginSettings From(IConfiguration configuration)
     {
-        environment ??= Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
-        var fromFile = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        if (File.Exists(settingsFile))
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(File.ReadAllText(settingsFile));
-                if (json.RootElement.ValueKind == JsonValueKind.Object
-                    && json.RootElement.TryGetProperty("plugins", out var plugins) && plugins.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var plugin in plugins.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object))
-                    {
-                        fromFile[plugin.Name] = plugin.Value.EnumerateObject()
-                            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.OrdinalIgnoreCase);
-                    }
-                }
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{settingsFile} is not valid JSON ({ex.Message}); fix or delete it", ex);
-            }
-        }
+        var fromFile = configuration.GetSection("Plugins").GetChildren().ToDictionary(
+            plugin => plugin.Key,
+            plugin => plugin.GetChildren().Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase),
+            StringComparer.Ordinal);
+        var environment = configuration.GetSection(CaoSettings.PluginVariablesSection).GetChildren()
+            .ToDictionary(v => CaoSettings.PluginVariablePrefix + v.Key, v => v.Value ?? "", StringComparer.Ordinal);
         return new PluginSettings(fromFile, environment);
     }
+
+    /// <summary>Reads <paramref name="settingsFile"/> (missing is fine) and <paramref name="environment"/> through <see cref="CaoConfiguration"/>.</summary>
+    /// <exception cref="CaoConfigurationException">The file is not valid JSON; the message says where.</exception>
+    public static PluginSettings Load(string settingsFile, IReadOnlyDictionary<string, string> environment) =>
+        From(CaoConfiguration.Build(settingsFile, environment));
 
     /// <summary>The settings of plugin <paramref name="pluginName"/>, case-insensitive keys.</summary>
     public IReadOnlyDictionary<string, string> For(string pluginName)

@@ -40,9 +40,9 @@ public sealed partial class MockCliProvider(ProviderContext context, string? scr
     /// <summary>A plain REPL needs no settle time before Enter.</summary>
     public override TimeSpan PasteSubmitDelay => TimeSpan.FromMilliseconds(100);
 
-    /// <summary>15 s unless the profile or env says otherwise: the script starts instantly.</summary>
+    /// <summary>15 s unless the profile or configuration says otherwise: the script starts instantly.</summary>
     public override TimeSpan InitTimeout =>
-        Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile, TimeSpan.FromSeconds(15));
+        Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout, TimeSpan.FromSeconds(15));
 
     /// <inheritdoc />
     protected override string LaunchBinaryHint => ScriptPath;

@@ -63,7 +63,7 @@ public abstract partial class ProviderBase
                 throw new TimeoutException(
                     $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
                     $"(status {GetStatus(screen)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
-                    $"provider_init_timeout in the profile / {Providers.InitTimeout.EnvironmentVariable}.");
+                    $"provider_init_timeout in the profile / {Configuration.CaoSettings.ProviderInitTimeout.Variable}.");
             await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -36,8 +36,8 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
     /// <inheritdoc />
     public virtual bool BlocksOrchestratedInputWhileWaiting => false;
 
-    /// <summary>How long init may take: profile <c>provider_init_timeout</c>, env, else 60 s.</summary>
-    public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile);
+    /// <summary>How long init may take: profile <c>provider_init_timeout</c>, configuration, else 60 s.</summary>
+    public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout);
 
     /// <summary>The shell command line that starts the CLI. May write temp files (prompt, MCP config).</summary>
     public abstract string BuildLaunchCommand();

@@ -8,12 +8,15 @@ public sealed class ProviderCatalog
 {
     private readonly Dictionary<string, (string Binary, Func<ProviderContext, IProvider> Factory)> _providers = new(StringComparer.Ordinal);
     private readonly Func<string, string?> _locate;
+    private readonly ProviderOptions _options;
 
     /// <summary>The built-in providers: <c>kiro_cli</c>, <c>claude_code</c>, <c>codex</c>, <c>mock_cli</c>.</summary>
     /// <param name="locate">Finds a binary (PATH lookup by default); tests pass their own.</param>
-    public ProviderCatalog(Func<string, string?>? locate = null)
+    /// <param name="options">Server-wide provider settings, handed to every provider through its context.</param>
+    public ProviderCatalog(Func<string, string?>? locate = null, ProviderOptions? options = null)
     {
         _locate = locate ?? (name => ExecutableLocator.Find(name));
+        _options = options ?? new ProviderOptions();
         Register(KiroCliProvider.ProviderKey, KiroCliProvider.Binary, ctx => new KiroCliProvider(ctx));
         Register(ClaudeCodeProvider.ProviderKey, ClaudeCodeProvider.Binary, ctx => new ClaudeCodeProvider(ctx));
         Register(CodexProvider.ProviderKey, CodexProvider.Binary, ctx => new CodexProvider(ctx));
@@ -35,7 +38,9 @@ public sealed class ProviderCatalog
     /// <summary>A new provider instance for one terminal.</summary>
     /// <exception cref="UnknownProviderException">No provider has that key.</exception>
     public IProvider Create(string key, ProviderContext context) =>
-        _providers.TryGetValue(key, out var entry) ? entry.Factory(context) : throw new UnknownProviderException(key, Keys);
+        _providers.TryGetValue(key, out var entry)
+            ? entry.Factory(context with { ConfiguredInitTimeout = context.ConfiguredInitTimeout ?? _options.InitTimeout })
+            : throw new UnknownProviderException(key, Keys);
 
     /// <summary>Every provider with its binary and whether it is installed.</summary>
     public IReadOnlyList<ProviderInfo> List() =>

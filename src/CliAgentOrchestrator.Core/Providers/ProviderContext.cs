@@ -10,6 +10,7 @@ namespace CliAgentOrchestrator.Core.Providers;
 /// <param name="Model">Model override, if any.</param>
 /// <param name="AgentProfileName">The profile name asked for; kept when <paramref name="Profile"/> is null so
 /// providers can still pass it to a CLI that knows its own agents (<c>--agent &lt;name&gt;</c>).</param>
+/// <param name="ConfiguredInitTimeout">The server-wide init timeout (<see cref="ProviderOptions.InitTimeout"/>); the profile's wins.</param>
 public sealed record ProviderContext(
     string TerminalId,
     string SessionName,
@@ -18,7 +19,8 @@ public sealed record ProviderContext(
     IReadOnlyList<string>? AllowedTools,
     string HomeDirectory,
     string? Model = null,
-    string? AgentProfileName = null)
+    string? AgentProfileName = null,
+    TimeSpan? ConfiguredInitTimeout = null)
 {
     /// <summary>The agent's name: the profile's, else the requested one, else the window name without its suffix.</summary>
     public string AgentName =>

@@ -11,9 +11,6 @@ namespace CliAgentOrchestrator.Core.Tmux;
 /// </summary>
 public sealed partial class TmuxClient
 {
-    /// <summary>Environment variable naming the tmux socket (<c>tmux -L</c>) CAO uses.</summary>
-    public const string SocketEnvironmentVariable = "CAO_TMUX_SOCKET";
-
     private readonly string _executable;
     private Version? _version; // cached: the server version cannot change under a running client
 
@@ -24,10 +21,6 @@ public sealed partial class TmuxClient
         SocketName = string.IsNullOrEmpty(socketName) ? null : socketName;
         _executable = executable;
     }
-
-    /// <summary>A client for the socket named by <c>CAO_TMUX_SOCKET</c>, or the default server.</summary>
-    public static TmuxClient FromEnvironment() =>
-        new(Environment.GetEnvironmentVariable(SocketEnvironmentVariable));
 
     /// <summary>The <c>-L</c> socket name, or null for tmux's default server.</summary>
     public string? SocketName { get; }

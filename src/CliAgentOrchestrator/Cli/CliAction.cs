@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using CliAgentOrchestrator.Core.Profiles;
 
@@ -44,5 +45,5 @@ public static class CliAction
     /// </summary>
     public static bool IsUserError(Exception ex) =>
         ex is CliUserException or CaoApiException or ProfileException or InstallationException
-            or InvalidDataException or IOException or UnauthorizedAccessException;
+            or CaoConfigurationException or InvalidDataException or IOException or UnauthorizedAccessException;
 }

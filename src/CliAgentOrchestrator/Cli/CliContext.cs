@@ -1,5 +1,6 @@
 using CliAgentOrchestrator.Client;
 using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Server;
 
 namespace CliAgentOrchestrator.Cli;
@@ -19,6 +20,9 @@ public sealed record CliContext
 
     /// <summary>The CAO home (<c>CAO_HOME_DIR</c>); install and info read it directly, without the server.</summary>
     public required CaoHome Home { get; init; }
+
+    /// <summary>Extra plugin folders (<c>CAO_PLUGIN_PATH</c>), searched after <c>$CAO_HOME_DIR/plugins</c>.</summary>
+    public string? PluginPath { get; init; }
 
     /// <summary>The private tmux server the CAO server uses (<c>CAO_TMUX_SOCKET</c>), for <c>tmux -L</c>; null for the default server.</summary>
     public string? TmuxSocket { get; init; }
@@ -61,17 +65,18 @@ public sealed record CliContext
     public CaoApiClient CreateClient(TimeSpan? timeout = null) =>
         new(new HttpClient { BaseAddress = ServerUrl, Timeout = timeout ?? RequestTimeout });
 
-    /// <summary>The context of the running process: <c>CAO_API_HOST</c>/<c>CAO_API_PORT</c>, <c>CAO_HOME_DIR</c>, <c>CAO_TMUX_SOCKET</c> and the real console.</summary>
-    public static CliContext FromEnvironment()
+    /// <summary>The context of the running process: <c>CAO_API_HOST</c>/<c>CAO_API_PORT</c>, <c>CAO_HOME_DIR</c>, <c>CAO_TMUX_SOCKET</c> from <paramref name="configuration"/>, and the real console.</summary>
+    public static CliContext FromConfiguration(IConfiguration configuration)
     {
-        var options = ServerOptions.FromEnvironment();
+        var options = ServerOptions.From(configuration);
         // A server bound to every interface is still reached through loopback.
         var host = options.Host is "0.0.0.0" or "::" ? "127.0.0.1" : options.Host;
         return new CliContext
         {
             ServerUrl = new Uri($"http://{host}:{options.Port}"),
-            Home = CaoHome.FromEnvironment(),
+            Home = CaoHome.FromConfiguration(configuration),
             TmuxSocket = options.TmuxSocket,
+            PluginPath = configuration.Bind<PluginHostOptions>(PluginHostOptions.Section).PluginPath,
             Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
             ShowProgress = !Console.IsErrorRedirected,
             Input = Console.In,

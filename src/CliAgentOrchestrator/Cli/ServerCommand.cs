@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
 
@@ -15,8 +16,22 @@ public static class ServerCommand
         // Through the common runner too: a port already in use is one line, not a stack trace.
         CliAction.Set(command, context, async (parse, _, _) =>
         {
-            var options = ServerOptions.FromEnvironment(parse.GetValue(host), parse.GetValue(port));
-            var app = CaoServer.Build(options, CaoHome.FromEnvironment());
+            // The options override the environment and settings.json, through the same configuration.
+            IConfiguration configuration;
+            try
+            {
+                configuration = CaoConfiguration.FromProcess(new Dictionary<string, string?>
+                {
+                    [CaoSettings.ApiHost.Key] = parse.GetValue(host),
+                    [CaoSettings.ApiPort.Key] = parse.GetValue(port)?.ToString(CultureInfo.InvariantCulture),
+                });
+            }
+            catch (CaoConfigurationException ex)
+            {
+                await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+                return 1;
+            }
+            var app = CaoServer.Build(configuration);
             await app.RunAsync();
             return 0;
         });

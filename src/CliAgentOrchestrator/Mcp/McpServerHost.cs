@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,23 +21,22 @@ public static class McpServerHost
             return 1;
         }
 
+        // Program.cs has already read and checked the same configuration, reporting a bad value in one line.
+        var configuration = CaoConfiguration.FromProcess();
+        var options = configuration.Bind<McpOptions>(McpOptions.Section);
+        var server = Server.ServerOptions.From(configuration);
+
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var timeout = double.TryParse(Environment.GetEnvironmentVariable("CAO_MCP_REQUEST_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 30;
         // Every request is bounded by CAO_MCP_REQUEST_TIMEOUT except handoff, which waits for its worker.
-        builder.Services.AddSingleton(_ => ConnectFromEnvironment(TimeSpan.FromSeconds(timeout)));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => CaoApiClient.Connect(server.Host, server.Port, options.RequestTimeout));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
             .WithStdioServerTransport()
             .WithTools<OrchestrationTools>();
         await builder.Build().RunAsync(cancellationToken);
         return 0;
-    }
-
-    private static CaoApiClient ConnectFromEnvironment(TimeSpan timeout)
-    {
-        var server = Server.ServerOptions.FromEnvironment();
-        return CaoApiClient.Connect(server.Host, server.Port, timeout);
     }
 }

@@ -11,7 +11,7 @@ namespace CliAgentOrchestrator.Mcp;
 /// <c>message</c>, as in the Python original, so prompts written for it keep working.
 /// </summary>
 [McpServerToolType]
-public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTerminalId)
+public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTerminalId, McpOptions options)
 {
     /// <summary>What a handoff may take beyond its worker's timeout: starting the worker and reading its answer.</summary>
     private static readonly TimeSpan HandoffMargin = TimeSpan.FromSeconds(180);
@@ -37,7 +37,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
             if (receiver == own)
                 return Failure("Cannot send a message to yourself; pass another terminal's id as receiver_id");
             var result = await api.PostAsync($"/terminals/{receiver}/inbox/messages",
-                new { sender_id = own, message = MessageNotes.FromTerminal(message, own) }, cancellationToken);
+                new { sender_id = own, message = MessageNotes.FromTerminal(message, own, options.SenderIdInjection) }, cancellationToken);
             return result as JsonObject ?? new JsonObject { ["success"] = true };
         }
         catch (CaoApiException ex)
@@ -66,7 +66,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
                 ("working_directory", cwd), ("model", model), ("defer_init", (object)true));
             var worker = await api.PostAsync(path, new
             {
-                initial_message = MessageNotes.AssignedBy(message, own),
+                initial_message = MessageNotes.AssignedBy(message, own, options.SenderIdInjection),
                 initial_message_orchestration_type = "assign",
             }, cancellationToken);
             var id = worker?["id"]?.GetValue<string>();

@@ -19,13 +19,15 @@ namespace CliAgentOrchestrator.Server;
 /// <summary>Builds and runs <c>cao-server</c>: the HTTP API, the plugin host and the core services.</summary>
 public static class CaoServer
 {
-    public static WebApplication Build(ServerOptions options, CaoHome home, string[]? args = null)
+    /// <param name="configuration">Built by <see cref="CaoConfiguration"/>; tests build theirs the same way.</param>
+    public static WebApplication Build(IConfiguration configuration, string[]? args = null)
     {
-        home.EnsureCreated();
+        var options = ServerOptions.From(configuration);
+        var home = CaoHome.FromConfiguration(configuration).EnsureCreated();
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(options.BaseUrl);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        ConfigureLogging(builder, home);
+        ConfigureLogging(builder, home, options.LogLevel);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -41,7 +43,7 @@ public static class CaoServer
         }));
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddCaoCore(home, options.TmuxSocket);
+        builder.Services.AddCaoCore(configuration);
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
@@ -57,10 +59,8 @@ public static class CaoServer
         return app;
     }
 
-    private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home)
+    private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home, LogLevel level)
     {
-        var level = Environment.GetEnvironmentVariable("CAO_LOG_LEVEL") is { Length: > 0 } configured
-            && Enum.TryParse<LogLevel>(configured, ignoreCase: true, out var parsed) ? parsed : LogLevel.Information;
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(level);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -1,8 +1,15 @@
+using CliAgentOrchestrator.Core.Configuration;
+
 namespace CliAgentOrchestrator.Server;
 
-/// <summary>Where the server listens and whom it answers. Defaults match the Python server.</summary>
+/// <summary>
+/// Where the server listens and whom it answers, bound from the <c>Server</c> section of
+/// <see cref="CaoConfiguration"/> (<c>CAO_API_HOST</c>, <c>CAO_API_PORT</c>, <c>CAO_ALLOWED_HOSTS</c>,
+/// <c>CAO_CORS_ORIGINS</c>, <c>CAO_LOG_LEVEL</c>; <c>--host</c>/<c>--port</c>). Defaults match the Python server.
+/// </summary>
 public sealed record ServerOptions
 {
+    public const string Section = "Server";
     public const int DefaultPort = 9889;
 
     public string Host { get; init; } = "127.0.0.1";
@@ -15,22 +22,16 @@ public sealed record ServerOptions
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
     /// <summary>A private tmux server (<c>tmux -L</c>) instead of the default one; from <c>CAO_TMUX_SOCKET</c>.</summary>
-    public string? TmuxSocket { get; init; } = NonEmpty(Environment.GetEnvironmentVariable("CAO_TMUX_SOCKET"));
+    public string? TmuxSocket { get; init; }
+
+    /// <summary>The least severe log level written (<c>CAO_LOG_LEVEL</c>).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
     public string BaseUrl => $"http://{Host}:{Port}";
 
-    /// <summary>Reads <c>CAO_API_HOST</c>, <c>CAO_API_PORT</c>, <c>CAO_ALLOWED_HOSTS</c> and <c>CAO_CORS_ORIGINS</c>; explicit values win.</summary>
-    public static ServerOptions FromEnvironment(string? host = null, int? port = null)
-    {
-        var envPort = int.TryParse(Environment.GetEnvironmentVariable("CAO_API_PORT"), out var parsed) ? parsed : DefaultPort;
-        return new ServerOptions
-        {
-            Host = host ?? NonEmpty(Environment.GetEnvironmentVariable("CAO_API_HOST")) ?? "127.0.0.1",
-            Port = port ?? envPort,
-            AllowedHosts = List("CAO_ALLOWED_HOSTS"),
-            CorsOrigins = List("CAO_CORS_ORIGINS"),
-        };
-    }
+    /// <summary>The server options of <paramref name="configuration"/>; the tmux socket comes from the <c>Tmux</c> section the core reads too.</summary>
+    public static ServerOptions From(IConfiguration configuration) =>
+        configuration.Bind<ServerOptions>(Section) with { TmuxSocket = configuration[CaoSettings.TmuxSocket.Key] };
 
     public bool IsAllowedHost(string host) =>
         host is "localhost" or "127.0.0.1" or "[::1]" or "::1"
@@ -45,9 +46,4 @@ public sealed record ServerOptions
 
     public bool IsAllowedOrigin(string origin) =>
         CorsOrigins.Contains("*") || AllowedOrigins.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static IReadOnlyList<string> List(string variable) =>
-        (Environment.GetEnvironmentVariable(variable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Tests.Support;
 
@@ -42,7 +43,7 @@ public sealed class PluginContextTests
         var file = Path.Combine(home.Path, "settings.json");
         File.WriteAllText(file, "{ not json");
 
-        var error = Assert.Throws<InvalidDataException>(() => PluginSettings.Load(file, new Dictionary<string, string>()));
+        var error = Assert.Throws<CaoConfigurationException>(() => PluginSettings.Load(file, new Dictionary<string, string>()));
 
         Assert.StartsWith($"{file} is not valid JSON", error.Message);
     }

@@ -56,7 +56,7 @@ public sealed class PluginDispatchTests
         await using var bed = new PluginTestBed();
         bed.Install(Misbehaving);
         bed.Install(Recorder);
-        var host = await bed.StartAsync(new PluginHostOptions { HookTimeout = TimeSpan.FromMinutes(10), DrainTimeout = TimeSpan.FromMilliseconds(200) });
+        var host = await bed.StartAsync(HostOptions(("CAO_PLUGINS_HOOK_TIMEOUT", "600"), ("CAO_PLUGINS_DRAIN_TIMEOUT", "0.2")));
 
         host.Publish(new PostKillTerminalEvent { TerminalId = "t1" });
         host.Publish(new PostSendMessageEvent { Message = "after-hang" });
@@ -72,7 +72,7 @@ public sealed class PluginDispatchTests
     {
         await using var bed = new PluginTestBed();
         bed.Install(Misbehaving);
-        var host = await bed.StartAsync(new PluginHostOptions { HookTimeout = TimeSpan.FromMilliseconds(300) });
+        var host = await bed.StartAsync(HostOptions(("CAO_PLUGINS_HOOK_TIMEOUT", "0.3")));
 
         host.Publish(new PostKillTerminalEvent { TerminalId = "t1" });
         host.Publish(new PostSendMessageEvent { Message = "next" });
@@ -104,7 +104,7 @@ public sealed class PluginDispatchTests
         await using var bed = new PluginTestBed();
         bed.Install(Gated);
         var gate = bed.Gate(Gated, "gate");
-        var host = await bed.StartAsync(new PluginHostOptions { QueueCapacity = 10 });
+        var host = await bed.StartAsync(HostOptions(("CAO_PLUGINS_QUEUE_CAPACITY", "10")));
 
         host.Publish(new PostSendMessageEvent { Message = "first" });
         await Poll.UntilAsync(() => host.Describe()[0].Queued == 0, "the reader took the first event");
@@ -127,7 +127,7 @@ public sealed class PluginDispatchTests
         await using var bed = new PluginTestBed();
         bed.Install(Gated);
         bed.Gate(Gated, "gate"); // never opened
-        var host = await bed.StartAsync(new PluginHostOptions { QueueCapacity = 100, DrainTimeout = TimeSpan.FromMilliseconds(100) });
+        var host = await bed.StartAsync(HostOptions(("CAO_PLUGINS_QUEUE_CAPACITY", "100"), ("CAO_PLUGINS_DRAIN_TIMEOUT", "0.1")));
 
         var publishing = Task.Run(() =>
         {
@@ -138,4 +138,8 @@ public sealed class PluginDispatchTests
         await publishing.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(host.Describe()[0].Dropped >= 100_000 - 101);
     }
+
+    // Through the configuration path the server uses, from the variables a user would set.
+    private static PluginHostOptions HostOptions(params (string Variable, string Value)[] variables) =>
+        TestConfiguration.Options<PluginHostOptions>(PluginHostOptions.Section, variables);
 }

@@ -41,7 +41,7 @@ public sealed class PluginShutdownTests
         await using var bed = new PluginTestBed();
         bed.Install(Gated);
         bed.Gate(Gated, "gate"); // never opened
-        var host = await bed.StartAsync(new PluginHostOptions { DrainTimeout = TimeSpan.FromMilliseconds(300) });
+        var host = await bed.StartAsync(HostOptions(("CAO_PLUGINS_DRAIN_TIMEOUT", "0.3")));
         for (var i = 0; i < 4; i++)
             host.Publish(new PostSendMessageEvent { Message = $"m{i}" });
 
@@ -70,4 +70,8 @@ public sealed class PluginShutdownTests
         var failure = Assert.Single(bed.Logs.Logs, l => l.Message == "Plugin 'teardown_throws' teardown failed");
         Assert.Equal("teardown exploded", failure.Exception!.Message);
     }
+
+    // Through the configuration path the server uses, from the variables a user would set.
+    private static PluginHostOptions HostOptions(params (string Variable, string Value)[] variables) =>
+        TestConfiguration.Options<PluginHostOptions>(PluginHostOptions.Section, variables);
 }

@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Core.Providers;
 
@@ -245,14 +246,23 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
-    public void InitTimeoutComesFromTheProfileThenTheEnvironmentThenTheDefault()
+    public void InitTimeoutComesFromTheProfileThenTheConfigurationThenTheDefault()
     {
+        var configured = CaoConfiguration.Build("/nonexistent/settings.json", new Dictionary<string, string> { ["CAO_PROVIDER_INIT_TIMEOUT"] = "99" })
+            .Bind<ProviderOptions>(ProviderOptions.Section).InitTimeout;
         var profile = new AgentProfile { Name = "p", ProviderInitTimeout = 12 };
-        Assert.Equal(TimeSpan.FromSeconds(12), InitTimeout.Resolve(profile, environment: _ => "99"));
-        Assert.Equal(TimeSpan.FromSeconds(99), InitTimeout.Resolve(new AgentProfile { Name = "p" }, environment: _ => "99"));
-        Assert.Equal(TimeSpan.FromSeconds(60), InitTimeout.Resolve(null, environment: _ => null));
-        Assert.Equal(TimeSpan.FromSeconds(60), InitTimeout.Resolve(null, environment: _ => "not a number"));
-        Assert.Equal(TimeSpan.FromSeconds(15), InitTimeout.Resolve(null, TimeSpan.FromSeconds(15), _ => null));
+        Assert.Equal(TimeSpan.FromSeconds(12), InitTimeout.Resolve(profile, configured));
+        Assert.Equal(TimeSpan.FromSeconds(99), InitTimeout.Resolve(new AgentProfile { Name = "p" }, configured));
+        Assert.Equal(TimeSpan.FromSeconds(60), InitTimeout.Resolve(null, configured: null));
+        Assert.Equal(TimeSpan.FromSeconds(15), InitTimeout.Resolve(null, configured: null, TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
+    public void TheCatalogHandsTheConfiguredInitTimeoutToProvidersWhoseProfileSaysNothing()
+    {
+        var catalog = new ProviderCatalog(_ => "/bin/true", new ProviderOptions { InitTimeout = TimeSpan.FromSeconds(7) });
+        var provider = catalog.Create(MockCliProvider.ProviderKey, Context());
+        Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsAssignableFrom<ProviderBase>(provider).InitTimeout);
     }
 
     public void Dispose() => _home.Dispose();

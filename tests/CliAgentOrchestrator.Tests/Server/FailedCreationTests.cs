@@ -11,7 +11,7 @@ namespace CliAgentOrchestrator.Tests.Server;
 public sealed class FailedCreationTests
 {
     // A profile whose CLI can never become ready: a 1 ms init timeout fails while waiting for the
-    // shell, for this one request only (CAO_PROVIDER_INIT_TIMEOUT would change the whole process).
+    // shell, for this one request only (CAO_PROVIDER_INIT_TIMEOUT would apply to every terminal of the server).
     private const string StallingProfile = """
         ---
         name: stalls

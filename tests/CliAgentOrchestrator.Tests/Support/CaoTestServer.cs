@@ -7,6 +7,7 @@ using CliAgentOrchestrator.Server;
 using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Core.Tmux;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CliAgentOrchestrator.Tests.Support;
@@ -29,12 +30,20 @@ public sealed class CaoTestServer : IAsyncDisposable
             PluginTestBed.CopyBuiltPlugin("Cao.TestPlugins.Recorder", Path.Combine(Home.PluginsDirectory, "recorder"));
         foreach (var plugin in plugins)
             PluginTestBed.CopyBuiltPlugin(plugin, Path.Combine(Home.PluginsDirectory, plugin));
-        Options = new ServerOptions { Port = LoopbackPort.Free(), TmuxSocket = "cao-it-" + Guid.NewGuid().ToString("N")[..10] };
+        // Through the same configuration path as `cao server`, from a dictionary instead of the process environment.
+        Configuration = CaoConfiguration.Build(new Dictionary<string, string>
+        {
+            [CaoSettings.Home.Variable] = Home.Root,
+            [CaoSettings.ApiPort.Variable] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CaoSettings.TmuxSocket.Variable] = "cao-it-" + Guid.NewGuid().ToString("N")[..10],
+        });
+        Options = ServerOptions.From(Configuration);
         Tmux = new TmuxClient(Options.TmuxSocket);
         Http = new HttpClient { BaseAddress = new Uri(Options.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
     }
 
     public CaoHome Home { get; }
+    public IConfiguration Configuration { get; }
     public ServerOptions Options { get; }
     public TmuxClient Tmux { get; }
     public HttpClient Http { get; }
@@ -137,7 +146,7 @@ public sealed class CaoTestServer : IAsyncDisposable
 
     private async Task StartAppAsync()
     {
-        _app = CaoServer.Build(Options, Home);
+        _app = CaoServer.Build(Configuration);
         await _app.StartAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CliAgentOrchestrator.Core.Terminals.Output;
+using CliAgentOrchestrator.Tests.Support;
 using CliAgentOrchestrator.Tests.Tmux;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
@@ -65,7 +66,7 @@ public sealed class TerminalOutputTailTests : IDisposable
     [Fact]
     public async Task TheBufferKeepsOnlyTheLastCapacityBytes()
     {
-        var options = new TerminalOutputTailOptions { BufferCapacity = 10 };
+        var options = TestConfiguration.Options<TerminalOutputTailOptions>(TerminalOutputTailOptions.Section, ("CAO_STATE_BUFFER_MAX", "10"));
         await using var tail = new TerminalOutputTail("0badc0de", _log, resumeFromEnd: false, options);
         tail.Start();
 

@@ -17,7 +17,7 @@ public sealed class TerminalOutputService(
 {
     private readonly ConcurrentDictionary<string, Attachment> _attachments = new(StringComparer.Ordinal);
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    private readonly TerminalOutputTailOptions _options = options ?? TerminalOutputTailOptions.FromEnvironment();
+    private readonly TerminalOutputTailOptions _options = options ?? new TerminalOutputTailOptions();
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TerminalOutputService>();
 
     /// <summary>

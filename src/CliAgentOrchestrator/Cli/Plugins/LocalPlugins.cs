@@ -10,7 +10,7 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 /// </summary>
 internal sealed class LocalPlugins(CliContext context)
 {
-    private string? PluginPath => context.Variable("CAO_PLUGIN_PATH");
+    private string? PluginPath => context.PluginPath;
 
     public IReadOnlyList<string> Roots => PluginDirectories.Resolve(context.Home.Root, PluginPath);
 

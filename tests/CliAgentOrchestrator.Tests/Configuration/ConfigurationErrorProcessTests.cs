@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using CliAgentOrchestrator.Tests.Mcp;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Configuration;
+
+/// <summary>The real <c>cao</c> process refuses a bad setting at start: one line on stderr, a non-zero exit, no stack.</summary>
+public sealed class ConfigurationErrorProcessTests : IDisposable
+{
+    private readonly TempDirectory _home = new();
+
+    [Theory]
+    [InlineData("CAO_API_PORT", "abc", "server", "Error: CAO_API_PORT must be a port number (1-65535), got 'abc'.")]
+    [InlineData("CAO_INBOX_BATCH_SIZE", "-1", "server", "Error: CAO_INBOX_BATCH_SIZE must be a whole number greater than 0, got '-1'.")]
+    [InlineData("CAO_MCP_REQUEST_TIMEOUT", "soon", "mcp-server", "Error: CAO_MCP_REQUEST_TIMEOUT must be a number of seconds greater than 0, got 'soon'.")]
+    public async Task ABadVariableStopsCaoWithOneLine(string variable, string value, string command, string expected)
+    {
+        var (exitCode, stderr) = await RunCaoAsync(new() { [variable] = value }, command);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(expected, Assert.Single(stderr));
+    }
+
+    [Fact]
+    public async Task ABadPortOptionStopsTheServerWithOneLine()
+    {
+        var (exitCode, stderr) = await RunCaoAsync([], "server", "--port", "70000");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal("Error: --port must be a port number (1-65535), got '70000'.", Assert.Single(stderr));
+    }
+
+    private async Task<(int ExitCode, string[] Stderr)> RunCaoAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [McpAgent.CaoDll, .. args])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Only the variables under test: the CAO_* of whoever runs the tests must not leak in.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CAO_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        start.Environment["CAO_HOME_DIR"] = _home.Path;
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray());
+    }
+
+    public void Dispose() => _home.Dispose();
+}
