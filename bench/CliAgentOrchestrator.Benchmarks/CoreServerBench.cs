@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
 using CliAgentOrchestrator.Core.Tmux;
@@ -23,14 +21,7 @@ internal sealed class CoreServerBench : IAsyncDisposable
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home, "work")).FullName;
         for (var i = 0; i < plugins; i++)
             PluginCompiler.Install(home.PluginsDirectory, $"every{i}", EveryEventHook);
-        var configuration = CaoConfiguration.Build(new Dictionary<string, string>
-        {
-            [CaoSettings.Home.Variable] = home.Root,
-            [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
-            // The server's console log would interleave with the results.
-            [CaoSettings.LogLevel.Variable] = "Warning",
-        });
+        var configuration = BenchServerConfiguration.For(home.Root);
         var options = ServerOptions.From(configuration);
         _tmux = new TmuxClient(options.TmuxSocket);
         _app = CaoServer.Build(configuration);
@@ -76,12 +67,5 @@ internal sealed class CoreServerBench : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

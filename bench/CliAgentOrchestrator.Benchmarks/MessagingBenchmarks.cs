@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
@@ -73,14 +71,7 @@ internal static class MessagingBenchmarks
                     public Task OnMessage(PostSendMessageEvent e) { Interlocked.Increment(ref _seen); return Task.CompletedTask; }
                     """);
             }
-            var configuration = CaoConfiguration.Build(new Dictionary<string, string>
-            {
-                [CaoSettings.Home.Variable] = _home.Root,
-                [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
-                // The server's console log would interleave with the results.
-                [CaoSettings.LogLevel.Variable] = "Warning",
-            });
+            var configuration = BenchServerConfiguration.For(_home.Root);
             var options = ServerOptions.From(configuration);
             _tmux = new TmuxClient(options.TmuxSocket);
             _http = new HttpClient { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
@@ -176,13 +167,6 @@ internal static class MessagingBenchmarks
             {
                 // tmux may still hold a log open for a moment; the temp folder is harmless
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CliAgentOrchestrator.Tests.Mcp;
 using CliAgentOrchestrator.Tests.Support;
 
@@ -32,32 +31,8 @@ public sealed class ConfigurationErrorProcessTests : IDisposable
 
     private async Task<(int ExitCode, string[] Stderr)> RunCaoAsync(Dictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [McpAgent.CaoDll, .. args])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // Only the variables under test: the CAO_* of whoever runs the tests must not leak in.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CAO_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
-        start.Environment["CAO_HOME_DIR"] = _home.Path;
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        return (process.ExitCode, (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray());
+        var (exitCode, _, stderr) = await CaoProcess.RunAsync(new Dictionary<string, string>(environment) { ["CAO_HOME_DIR"] = _home.Path }, args);
+        return (exitCode, CaoProcess.Lines(stderr));
     }
 
     public void Dispose() => _home.Dispose();

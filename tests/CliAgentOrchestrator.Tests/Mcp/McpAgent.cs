@@ -24,8 +24,6 @@ public sealed class McpAgent : IAsyncDisposable
     /// <summary>What the server process wrote to stderr (its logs), for failure messages.</summary>
     public ConcurrentQueue<string> Stderr { get; }
 
-    public static string CaoDll => Path.Combine(AppContext.BaseDirectory, "cao.dll");
-
     /// <param name="terminalId">The terminal this agent is; null starts the server without an identity.</param>
     public static Task<McpAgent> StartAsync(CaoTestServer server, string? terminalId, IReadOnlyDictionary<string, string?>? environment = null) =>
         StartAsync(server.Options.Port, terminalId, environment);
@@ -46,7 +44,7 @@ public sealed class McpAgent : IAsyncDisposable
         {
             Name = "agent-" + (terminalId ?? "anonymous"),
             Command = "dotnet",
-            Arguments = [CaoDll, "mcp-server"],
+            Arguments = [CaoProcess.Dll, "mcp-server"],
             EnvironmentVariables = variables,
             StandardErrorLines = stderr.Enqueue,
         });

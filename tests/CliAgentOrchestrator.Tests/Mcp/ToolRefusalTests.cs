@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CliAgentOrchestrator.Tests.Messaging;
 using CliAgentOrchestrator.Tests.Support;
 
@@ -74,30 +73,11 @@ public sealed class ToolRefusalTests
     [InlineData("abc")]
     public async Task AMalformedTerminalIdStopsTheServerWithOneClearLine(string malformed)
     {
-        var start = new ProcessStartInfo("dotnet", [McpAgent.CaoDll, "mcp-server"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["CAO_TERMINAL_ID"] = malformed;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
+        var (exitCode, stdout, stderr) = await CaoProcess.RunAsync(new Dictionary<string, string> { ["CAO_TERMINAL_ID"] = malformed }, "mcp-server");
 
-        Assert.NotEqual(0, process.ExitCode);
-        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal($"CAO_TERMINAL_ID must be 8 lowercase hex characters, got '{malformed}'", line.TrimEnd('\r'));
-        Assert.Equal("", await stdout); // nothing on the protocol channel
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(CaoProcess.Lines(stderr));
+        Assert.Equal($"CAO_TERMINAL_ID must be 8 lowercase hex characters, got '{malformed}'", line);
+        Assert.Equal("", stdout); // nothing on the protocol channel
     }
 }
