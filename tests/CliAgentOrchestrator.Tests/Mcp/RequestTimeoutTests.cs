@@ -32,12 +32,13 @@ public sealed class RequestTimeoutTests
     {
         await using var server = await CaoTestServer.StartAsync(withRecorder: false);
         var supervisor = (await server.CreateMockSessionAsync("supervisor"))["id"]!.GetValue<string>();
-        // Starting a worker and waiting for its answer takes longer than one second.
-        await using var agent = await McpAgent.StartAsync(server, supervisor, new Dictionary<string, string?> { ["CAO_MCP_REQUEST_TIMEOUT"] = "1" });
+        // The worker sleeps 15 s before it answers, past the 10 s each ordinary request may take (which
+        // leaves the tool's quick lookups plenty of room on a loaded machine).
+        await using var agent = await McpAgent.StartAsync(server, supervisor, new Dictionary<string, string?> { ["CAO_MCP_REQUEST_TIMEOUT"] = "10" });
 
-        var result = await agent.CallAsync("handoff", new() { ["agent_profile"] = "reviewer", ["message"] = "check-timeouts", ["timeout"] = 120 }, TimeSpan.FromMinutes(4));
+        var result = await agent.CallAsync("handoff", new() { ["agent_profile"] = "reviewer", ["message"] = "__mock_sleep_15", ["timeout"] = 120 }, TimeSpan.FromMinutes(4));
 
         Assert.True(result["success"]!.GetValue<bool>(), result.ToJsonString());
-        Assert.Contains("check-timeouts", result.Field("output"));
+        Assert.Contains("slept 15s", result.Field("output"));
     }
 }
