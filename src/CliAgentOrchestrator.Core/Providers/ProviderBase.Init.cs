@@ -1,35 +1,31 @@
 namespace CliAgentOrchestrator.Core.Providers;
 
-// The init loop (reference §8.3): wait for a settled shell, then poll the screen, answering known
-// start-up dialogs, until the CLI reads as ready or the init timeout passes.
+// The init loop (reference §8.3): wait until the shell runs a probe command, then launch the CLI and
+// poll the screen, answering known start-up dialogs, until the CLI reads as ready or the init timeout
+// (counted from the launch) passes.
 public abstract partial class ProviderBase
 {
     // Lines of scrollback read with the visible screen when judging readiness during init; enough for
     // rules that look back at the previous prompt, small enough to stay cheap at 1 Hz.
     private const int InitCaptureHistory = 100;
 
-    private async Task WaitForShellAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    // The shell has its own, generous bound: a login shell on a loaded machine may take many seconds
+    // (pyenv, nvm, …) and that must not eat into the time the CLI gets to start.
+    private async Task WaitForShellAsync(ITerminalConsole console, CancellationToken cancellationToken)
     {
+        var timeout = Timings.ShellStartTimeout;
         var deadline = DateTime.UtcNow + timeout;
-        string? last = null;
-        var stableSince = DateTime.UtcNow;
+        var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+        await console.RunCommandAsync(ShellReadyProbe.Command(nonce), cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            var screen = (await console.CaptureAsync(0, cancellationToken).ConfigureAwait(false)).Trim();
-            var now = DateTime.UtcNow;
-            if (screen.Length == 0 || screen != last)
-            {
-                last = screen;
-                stableSince = now;
-            }
-            else if (now - stableSince >= Timings.ShellStableFor)
-            {
+            var screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
+            if (ShellReadyProbe.IsAnswered(screen, nonce))
                 return;
-            }
-            if (now >= deadline)
+            if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException(
-                    $"{Key}: the shell in terminal {console.TerminalId} did not settle within {timeout.TotalSeconds:0.#} s " +
-                    "(screen empty or still changing); check the tmux pane.");
+                    $"{Key}: the shell in terminal {console.TerminalId} did not run a command within {timeout.TotalSeconds:0.#} s; " +
+                    "check the tmux pane (a start-up file may be waiting for input or failing).");
             await Task.Delay(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }

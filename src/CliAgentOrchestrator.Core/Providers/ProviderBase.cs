@@ -57,11 +57,10 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
     /// <inheritdoc />
     public async Task InitializeAsync(ITerminalConsole console, CancellationToken cancellationToken)
     {
-        var timeout = InitTimeout;
-        await WaitForShellAsync(console, timeout, cancellationToken).ConfigureAwait(false);
+        await WaitForShellAsync(console, cancellationToken).ConfigureAwait(false);
         ShellBaseline = await console.CurrentCommandAsync(cancellationToken).ConfigureAwait(false);
         await console.RunCommandAsync(BuildLaunchCommand(), cancellationToken).ConfigureAwait(false);
-        await WaitUntilReadyAsync(console, timeout, cancellationToken).ConfigureAwait(false);
+        await WaitUntilReadyAsync(console, InitTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

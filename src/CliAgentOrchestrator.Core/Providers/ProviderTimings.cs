@@ -6,11 +6,11 @@ namespace CliAgentOrchestrator.Core.Providers;
 /// </summary>
 public sealed record ProviderTimings
 {
-    /// <summary>The shell counts as ready once its screen is non-empty and unchanged this long.</summary>
-    public TimeSpan ShellStableFor { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long a new pane's shell may take to run its first command (its start-up files included).</summary>
+    public TimeSpan ShellStartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>How often the screen is read while waiting for the shell.</summary>
-    public TimeSpan ShellPollInterval { get; init; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>How often the screen is read while waiting for the shell's answer to the probe.</summary>
+    public TimeSpan ShellPollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How often status is checked (and dialogs looked for) while the CLI starts.</summary>
     public TimeSpan ReadyPollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -8,7 +8,7 @@ namespace CliAgentOrchestrator.Core.Terminals;
 /// <summary>A terminal's window as a provider sees it while it launches its CLI.</summary>
 internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, TmuxClient tmux, TerminalInputSender input, StatusMonitor monitor) : ITerminalConsole
 {
-    private static readonly TerminalInputOptions CommandLine = new(EnterCount: 1, SubmitDelay: TimeSpan.FromMilliseconds(100));
+    private static readonly TerminalInputOptions CommandLine = new(EnterCount: 1, SubmitDelay: TimeSpan.FromMilliseconds(100)) { ForShell = true };
 
     public string TerminalId => terminalId;
 

@@ -11,7 +11,7 @@ public sealed class ProviderInitTests : IDisposable
 {
     private static readonly ProviderTimings Fast = new()
     {
-        ShellStableFor = TimeSpan.FromMilliseconds(60),
+        ShellStartTimeout = TimeSpan.FromSeconds(5),
         ShellPollInterval = TimeSpan.FromMilliseconds(10),
         ReadyPollInterval = TimeSpan.FromMilliseconds(10),
         DialogRetryAfter = TimeSpan.FromSeconds(30),
@@ -37,18 +37,30 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
-    public async Task DoesNotLaunchBeforeTheShellScreenHoldsStill()
+    public async Task DoesNotLaunchBeforeTheShellAnswersItsProbe()
     {
         var provider = new MockCliProvider(Context()) { Timings = Fast };
         var launchedAtCapture = 0;
-        var console = new ScriptedConsole("");
-        // Empty for three captures, then changing for three more, then stable.
-        console.OnCapture = n => n <= 3 ? "" : n <= 6 ? "$ " + new string('.', n) : null;
+        // A login shell busy with its start-up files for six captures.
+        var console = new ScriptedConsole("") { ShellAnswersAfter = 6 };
         console.OnCommand = _ => { launchedAtCapture = console.Captures; return "MockCli ready.\n❯ "; };
 
         await provider.InitializeAsync(console, CancellationToken.None);
 
-        Assert.True(launchedAtCapture > 7, $"launched at capture {launchedAtCapture}, before the screen settled");
+        Assert.Equal(1, console.Probes);
+        Assert.True(launchedAtCapture > 6, $"launched at capture {launchedAtCapture}, before the shell answered");
+    }
+
+    [Fact]
+    public async Task AShellThatNeverRunsTheProbeFailsWithItsOwnMessage()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast with { ShellStartTimeout = TimeSpan.FromMilliseconds(200) } };
+        var console = new ScriptedConsole("") { ShellAnswersAfter = null };
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => provider.InitializeAsync(console, CancellationToken.None));
+
+        Assert.Contains("did not run a command within 0.2 s", error.Message);
+        Assert.Empty(console.Commands); // the CLI was never launched into a shell that is not there
     }
 
     [Fact]
@@ -207,18 +219,6 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
-    public async Task AShellThatNeverSettlesTimesOutBeforeLaunching()
-    {
-        var provider = new MockCliProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromMilliseconds(200) } };
-        var console = new ScriptedConsole("$ ") { OnCapture = n => "$ " + n };
-
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => provider.InitializeAsync(console, CancellationToken.None));
-
-        Assert.Contains("shell", error.Message);
-        Assert.Empty(console.Commands);
-    }
-
-    [Fact]
     public async Task InitStopsWhenCancelled()
     {
         var provider = new MockCliProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromSeconds(30) } };
@@ -232,7 +232,7 @@ public sealed class ProviderInitTests : IDisposable
     public async Task MockCliStartsForRealInAnInteractiveShellAndAnswers()
     {
         using var console = new PtyConsole(_home.Path);
-        var provider = new MockCliProvider(Context()) { Timings = Fast with { ShellStableFor = TimeSpan.FromMilliseconds(300), InitTimeout = TimeSpan.FromSeconds(20) } };
+        var provider = new MockCliProvider(Context()) { Timings = Fast with { ShellStartTimeout = TimeSpan.FromSeconds(20), InitTimeout = TimeSpan.FromSeconds(20) } };
 
         await provider.InitializeAsync(console, CancellationToken.None);
         Assert.Contains("MockCli ready.", console.Output);

@@ -10,12 +10,24 @@ internal sealed class ScriptedConsole : ITerminalConsole
 {
     private readonly object _gate = new();
     private string _screen;
+    private string? _probeAnswer;
+    private int _probedAtCapture;
 
     public ScriptedConsole(string initialScreen) => _screen = initialScreen;
 
     public string TerminalId => "0123abcd";
 
+    /// <summary>The commands typed, without the shell-ready probes (see <see cref="ShellAnswersAfter"/>).</summary>
     public List<string> Commands { get; } = [];
+
+    /// <summary>
+    /// After how many captures the shell prints its answer to a <see cref="ShellReadyProbe"/> command,
+    /// as a real shell does once its start-up files ran; null: never (a shell that hangs).
+    /// </summary>
+    public int? ShellAnswersAfter { get; set; } = 0;
+
+    /// <summary>Probes typed so far.</summary>
+    public int Probes { get; private set; }
 
     public List<string> Keys { get; } = [];
 
@@ -36,6 +48,13 @@ internal sealed class ScriptedConsole : ITerminalConsole
 
     public Task RunCommandAsync(string text, CancellationToken cancellationToken)
     {
+        if (ShellReadyProbe.TryReadNonce(text, out var nonce))
+        {
+            Probes++;
+            _probeAnswer = ShellReadyProbe.Answer(nonce);
+            _probedAtCapture = Captures;
+            return Task.CompletedTask;
+        }
         Commands.Add(text);
         if (OnCommand(text) is { } next) Screen = next;
         return Task.CompletedTask;
@@ -52,6 +71,11 @@ internal sealed class ScriptedConsole : ITerminalConsole
     {
         Captures++;
         if (OnCapture(Captures) is { } next) Screen = next;
+        if (_probeAnswer is { } answer && ShellAnswersAfter is { } after && Captures > _probedAtCapture + after)
+        {
+            Screen += "\n" + answer + "\n$ ";
+            _probeAnswer = null;
+        }
         return Task.FromResult(Screen);
     }
 

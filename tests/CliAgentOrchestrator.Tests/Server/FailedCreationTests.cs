@@ -10,16 +10,18 @@ namespace CliAgentOrchestrator.Tests.Server;
 /// </summary>
 public sealed class FailedCreationTests
 {
-    // A profile whose CLI can never become ready: a 1 ms init timeout fails while waiting for the
-    // shell, for this one request only (CAO_PROVIDER_INIT_TIMEOUT would apply to every terminal of the server).
+    // A profile with a 1 s init timeout, for this one request only (CAO_PROVIDER_INIT_TIMEOUT would apply
+    // to every terminal of the server); its mock_cli is told to take ten minutes to start.
     private const string StallingProfile = """
         ---
         name: stalls
         description: never becomes ready in time
-        provider_init_timeout: 0.001
+        provider_init_timeout: 1
         ---
         You never get to run.
         """;
+
+    private static readonly object StallingCli = new { env_vars = new Dictionary<string, string> { ["MOCK_CLI_START_DELAY_MS"] = "600000" } };
 
     [Fact]
     public async Task RefusedAndFailedCreatesAnswerWithTheProblemAndLeaveNoTraceOrEvent()
@@ -37,7 +39,7 @@ public sealed class FailedCreationTests
         var unknown = await DetailAsync(server, NewSession("developer", "no_such_cli", server.WorkDirectory), HttpStatusCode.BadRequest);
         Assert.Contains("no_such_cli", unknown);
         Assert.All(new[] { "kiro_cli", "claude_code", "codex", "mock_cli" }, p => Assert.Contains(p, unknown));
-        var stalled = await DetailAsync(server, NewSession("stalls", "mock_cli", server.WorkDirectory) + "&session_name=stalled", HttpStatusCode.InternalServerError);
+        var stalled = await DetailAsync(server, NewSession("stalls", "mock_cli", server.WorkDirectory) + "&session_name=stalled", HttpStatusCode.InternalServerError, StallingCli);
         Assert.Contains("mock_cli", stalled);
         Assert.False(await server.Tmux.HasSessionAsync("cao-stalled"), "the session made for the failed terminal is killed");
         Assert.Empty(server.TerminalRows());
@@ -51,7 +53,7 @@ public sealed class FailedCreationTests
         var addTo = $"/sessions/{session}/terminals?";
         Assert.Contains("not allowed", await DetailAsync(server, addTo + "agent_profile=developer&provider=mock_cli&working_directory=%2Fetc", HttpStatusCode.BadRequest));
         Assert.Contains("Valid providers", await DetailAsync(server, addTo + $"agent_profile=developer&provider=no_such_cli&working_directory={work}", HttpStatusCode.BadRequest));
-        Assert.Contains("mock_cli", await DetailAsync(server, addTo + $"agent_profile=stalls&provider=mock_cli&working_directory={work}", HttpStatusCode.InternalServerError));
+        Assert.Contains("mock_cli", await DetailAsync(server, addTo + $"agent_profile=stalls&provider=mock_cli&working_directory={work}", HttpStatusCode.InternalServerError, StallingCli));
 
         Assert.Equal([keeper["name"]!.GetValue<string>()], (await server.Tmux.ListWindowsAsync(session)).Select(w => w.Name));
         Assert.Equal([session], (await server.Tmux.ListSessionsAsync()).Select(s => s.Name));
@@ -71,9 +73,9 @@ public sealed class FailedCreationTests
     private static string NewSession(string profile, string provider, string workingDirectory) =>
         $"/sessions?agent_profile={profile}&provider={provider}&working_directory={Uri.EscapeDataString(workingDirectory)}";
 
-    private static async Task<string> DetailAsync(CaoTestServer server, string path, HttpStatusCode expected)
+    private static async Task<string> DetailAsync(CaoTestServer server, string path, HttpStatusCode expected, object? body = null)
     {
-        var answer = await server.PostJsonAsync(path, expected: expected);
+        var answer = await server.PostJsonAsync(path, body, expected);
         return answer["detail"]!.GetValue<string>();
     }
 

@@ -8,6 +8,13 @@ public sealed record TerminalInputOptions(int EnterCount, TimeSpan SubmitDelay)
     /// <summary>Pause between Enter presses, for TUIs that turn the first Enter into a newline.</summary>
     public TimeSpan EnterInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// A command line for the pane's shell: pasted raw whatever the pane runs at that moment (a login
+    /// shell still running its start-up files shows e.g. <c>sleep</c>, and bracket markers would reach
+    /// the shell as keys).
+    /// </summary>
+    public bool ForShell { get; init; }
+
     /// <summary>Python's defaults: two Enters, 0.3 s submit delay.</summary>
     public static TerminalInputOptions Default { get; } = new(2, TimeSpan.FromMilliseconds(300));
 }

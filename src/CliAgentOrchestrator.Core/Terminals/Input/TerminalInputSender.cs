@@ -36,10 +36,9 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
         var buffer = "cao_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         try
         {
-            var command = await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false);
             var bytes = Encoding.UTF8.GetBytes(text);
             PasteMode mode;
-            if (PlainShells.IsPlainShell(command))
+            if (options.ForShell || PlainShells.IsPlainShell(await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false)))
             {
                 mode = PasteMode.Raw;
             }
