@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Server;
 
@@ -11,26 +10,19 @@ public static class ServerCommand
     public static Command Create(CliContext context)
     {
         var host = new Option<string?>("--host") { Description = "Address to bind (default CAO_API_HOST or 127.0.0.1)" };
-        var port = new Option<int?>("--port") { Description = "Port to bind (default CAO_API_PORT or 9889)" };
+        // A string, checked by the configuration like CAO_API_PORT, so `--port abc` is the same one line.
+        var port = new Option<string?>("--port") { Description = "Port to bind (default CAO_API_PORT or 9889)" };
         var command = new Command("server", "Run the CAO server (same as cao-server)") { host, port };
         // Through the common runner too: a port already in use is one line, not a stack trace.
         CliAction.Set(command, context, async (parse, _, _) =>
         {
-            // The options override the environment and settings.json, through the same configuration.
-            IConfiguration configuration;
-            try
+            // The options override the environment and settings.json, through the same configuration;
+            // a bad value is a CaoConfigurationException, which the runner prints as one line.
+            var configuration = CaoConfiguration.FromProcess(new Dictionary<string, string?>
             {
-                configuration = CaoConfiguration.FromProcess(new Dictionary<string, string?>
-                {
-                    [CaoSettings.ApiHost.Key] = parse.GetValue(host),
-                    [CaoSettings.ApiPort.Key] = parse.GetValue(port)?.ToString(CultureInfo.InvariantCulture),
-                });
-            }
-            catch (CaoConfigurationException ex)
-            {
-                await Console.Error.WriteLineAsync($"Error: {ex.Message}");
-                return 1;
-            }
+                [CaoSettings.ApiHost.Key] = parse.GetValue(host),
+                [CaoSettings.ApiPort.Key] = parse.GetValue(port),
+            });
             var app = CaoServer.Build(configuration);
             await app.RunAsync();
             return 0;

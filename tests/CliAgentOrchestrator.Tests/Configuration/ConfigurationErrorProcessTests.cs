@@ -20,13 +20,15 @@ public sealed class ConfigurationErrorProcessTests : IDisposable
         Assert.Equal(expected, Assert.Single(stderr));
     }
 
-    [Fact]
-    public async Task ABadPortOptionStopsTheServerWithOneLine()
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("abc")]
+    public async Task ABadPortOptionStopsTheServerWithOneLine(string port)
     {
-        var (exitCode, stderr) = await RunCaoAsync([], "server", "--port", "70000");
+        var (exitCode, stderr) = await RunCaoAsync([], "server", "--port", port);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Equal("Error: --port must be a port number (1-65535), got '70000'.", Assert.Single(stderr));
+        Assert.Equal($"Error: --port must be a port number (1-65535), got '{port}'.", Assert.Single(stderr));
     }
 
     private async Task<(int ExitCode, string[] Stderr)> RunCaoAsync(Dictionary<string, string> environment, params string[] args)
