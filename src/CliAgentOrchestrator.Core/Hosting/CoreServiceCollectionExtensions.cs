@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<RunStepService>();
         services.AddHostedService<CoreStartupService>();
+        services.AddHostedService<PipeWatchdogService>();
         services.AddSingleton<InboxService>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
         return services;

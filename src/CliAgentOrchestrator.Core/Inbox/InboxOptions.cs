@@ -8,6 +8,6 @@ public sealed record InboxOptions
     /// <summary>How often receivers with pending messages are re-checked, in case a ready edge was missed.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>At most this many queued messages are typed in one paste when a receiver becomes ready.</summary>
+    /// <summary>At most this many queued messages are claimed when a receiver becomes ready; each is typed in its own paste.</summary>
     public int BatchSize { get; init; } = 20;
 }

@@ -4,6 +4,8 @@ using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Core.Terminals;
+using Polly;
+using Polly.Retry;
 
 namespace CliAgentOrchestrator.Core.Inbox;
 
@@ -23,6 +25,18 @@ public sealed class InboxService : IHostedService, IDisposable
     private readonly ILogger<InboxService> _logger;
     private readonly ConcurrentDictionary<string, ReceiverWorker> _workers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+
+    // A mark after typing is retried for about ten seconds: a lock or a moment of full disk passes.
+    private readonly ResiliencePipeline _markRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<StorageUnavailableException>(),
+            MaxRetryAttempts = 8,
+            Delay = TimeSpan.FromMilliseconds(100),
+            MaxDelay = TimeSpan.FromSeconds(2),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
     private Task _sweeper = Task.CompletedTask;
 
     // Deliveries that claimed messages and are typing them. A stop waits for them rather than
@@ -70,8 +84,24 @@ public sealed class InboxService : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // At once, not at the first sweep tick: rows a dead server left claimed are settled first thing.
+        WakeReceiversWithWork();
         _sweeper = Task.Run(SweepAsync, CancellationToken.None);
         return Task.CompletedTask;
+    }
+
+    private void WakeReceiversWithWork()
+    {
+        try
+        {
+            foreach (var receiver in _inbox.ReceiversWithWork())
+                Wake(receiver);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // Health reports it; the sweep tries again on its next tick.
+            _logger.LogWarning("Inbox sweep skipped: {Reason}", ex.Message);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -97,8 +127,7 @@ public sealed class InboxService : IHostedService, IDisposable
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token))
             {
-                foreach (var receiver in _inbox.ReceiversWithPending())
-                    Wake(receiver);
+                WakeReceiversWithWork();
             }
         }
         catch (OperationCanceledException)
@@ -132,8 +161,6 @@ public sealed class InboxService : IHostedService, IDisposable
             FailAllPending(receiverId, $"receiver terminal {receiverId} no longer exists");
             return;
         }
-        if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
-            return; // delivered on its next ready edge, or by the sweep
 
         lock (_typingGate)
         {
@@ -143,7 +170,12 @@ public sealed class InboxService : IHostedService, IDisposable
         }
         try
         {
-            // Not the stopping token: once claimed, a batch is typed to the end (a paste takes well under a second).
+            // Not the stopping token: a message whose paste started is finished (paste, Enter, mark).
+            // Rows a dead server (or a failed mark) left claimed are settled first, so order holds.
+            if (!await RecoverAsync(receiverId, CancellationToken.None))
+                return;
+            if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
+                return; // delivered on its next ready edge, or by the sweep
             await TypeBatchAsync(receiverId, CancellationToken.None);
         }
         finally
@@ -156,40 +188,117 @@ public sealed class InboxService : IHostedService, IDisposable
         }
     }
 
+    // One message per paste, each behind its own durable marker: claimed (delivering) → typing
+    // (text and log offset stored) → paste and Enter → delivered. A crash anywhere leaves at most
+    // one row in doubt, the typing one, and RecoverAsync settles it from the terminal's log.
     private async Task TypeBatchAsync(string receiverId, CancellationToken cancellationToken)
     {
-        var batch = _inbox.ClaimPending(receiverId, _options.BatchSize);
-        if (batch.Count == 0)
-            return;
-        var ids = batch.Select(m => m.Id).ToList();
+        var batch = new Queue<InboxMessage>(_inbox.ClaimPending(receiverId, _options.BatchSize));
         try
         {
-            var origins = batch.Select(m => new MessageOrigin(m.SenderId, m.OrchestrationType ?? OrchestrationTypes.SendMessage, m.Message, m.Id)).ToList();
-            var result = await _terminals.DeliverAsync(receiverId, origins, cancellationToken);
-            _inbox.MarkDelivered(result.Delivered.Select(o => o.InboxId!.Value).ToList());
-            foreach (var (origin, denial) in result.Denied)
-                _inbox.MarkRefused(origin.InboxId!.Value, denial.ToString());
+            while (batch.TryPeek(out var message) && !_stopping.IsCancellationRequested)
+            {
+                var origin = new MessageOrigin(message.SenderId, message.OrchestrationType ?? OrchestrationTypes.SendMessage, message.Message, message.Id);
+                var (screened, denial) = await _terminals.ScreenAsync(receiverId, origin, cancellationToken);
+                if (denial is not null)
+                {
+                    _inbox.MarkRefused(message.Id, denial.ToString());
+                    batch.Dequeue();
+                    continue;
+                }
+                if (!_inbox.MarkTyping(message.Id, screened.Message, _terminals.LogLength(receiverId)))
+                    throw new InvalidOperationException($"inbox message {message.Id} was no longer claimed");
+                batch.Dequeue(); // from here on the row is typing: RecoverAsync, not Release, settles it
+                await _terminals.TypeMessageAsync(receiverId, screened, cancellationToken);
+                await MarkTypedAsDeliveredAsync(message.Id, receiverId);
+            }
         }
         catch (Exception ex) when (ex is NotFoundException or ConflictException)
         {
-            _logger.LogWarning("Inbox messages {Ids} to {Receiver} failed: {Reason}", string.Join(",", ids), receiverId, ex.Message);
-            _inbox.MarkFailed(ids, ex.Message);
+            _logger.LogWarning("Inbox messages to {Receiver} failed: {Reason}", receiverId, ex.Message);
+            _inbox.MarkFailed(batch.Select(m => m.Id).ToList(), ex.Message);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (StorageUnavailableException ex)
         {
-            _logger.LogWarning(ex, "Inbox messages {Ids} to {Receiver} could not be typed; they stay pending", string.Join(",", ids), receiverId);
-            _inbox.Release(ids, ex.Message);
+            // The rows cannot be marked now; they stay claimed and the next pass recovers them.
+            _logger.LogWarning("Inbox delivery to {Receiver} paused: {Reason}", receiverId, ex.Message);
+            return;
         }
-        catch (OperationCanceledException)
+        catch (Exception ex)
         {
-            _inbox.Release(ids, "server stopping");
+            _logger.LogWarning(ex, "Inbox messages to {Receiver} could not be typed; they stay pending", receiverId);
+            _inbox.Release(batch.Select(m => m.Id).ToList(), ex.Message);
+            return;
+        }
+        // Stopping: what was claimed and not started goes back to the queue for the next server.
+        _inbox.Release(batch.Select(m => m.Id).ToList(), "server stopping");
+    }
+
+    // Typed means delivered: a mark that fails (disk full, a lock) is retried, never taken for a
+    // failed delivery; if it keeps failing the row stays typing and RecoverAsync finds it typed.
+    private async Task MarkTypedAsDeliveredAsync(long id, string receiverId)
+    {
+        try
+        {
+            await _markRetry.ExecuteAsync(_ =>
+            {
+                _inbox.MarkDelivered([id]);
+                return ValueTask.CompletedTask;
+            });
+        }
+        catch (StorageUnavailableException ex)
+        {
+            _logger.LogWarning("Inbox message {Id} to {Receiver} was typed but cannot be marked delivered yet ({Reason}); it will be marked when the database works again",
+                id, receiverId, ex.Message);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Settles the receiver's rows a delivery claimed and did not finish: claimed ones were never
+    /// typed and go back to the queue; the one being typed is looked for in the terminal's log, and
+    /// is delivered (pressing Enter if the text waits on the input line) or queued again.
+    /// Returns false when they could not be settled now (the database or the terminal is not there).
+    /// </summary>
+    private async Task<bool> RecoverAsync(string receiverId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var row in _inbox.Unfinished(receiverId))
+            {
+                if (row.Status == InboxStatuses.Delivering || row.TypedText is null)
+                {
+                    _inbox.Release([row.Id], "requeued: claimed by a delivery that stopped before typing it");
+                    continue;
+                }
+                var check = await _terminals.CheckTypedAsync(receiverId, row.TypedText, row.LogOffset ?? 0, cancellationToken);
+                if (check == TypedCheck.NotTyped)
+                {
+                    _inbox.Release([row.Id], "requeued: the delivery stopped before the text reached the terminal");
+                    continue;
+                }
+                if (check == TypedCheck.Undecided)
+                    return false; // asked again on the receiver's next ready edge or sweep; nothing later is typed before it
+                await _terminals.SubmitPastedAsync(receiverId, cancellationToken);
+                _logger.LogInformation("Inbox message {Id} to {Receiver} had been typed when its delivery stopped; submitted and marked delivered, not typed again",
+                    row.Id, receiverId);
+                await MarkTypedAsDeliveredAsync(row.Id, receiverId);
+                _terminals.AnnounceDelivered(receiverId, new MessageOrigin(row.SenderId, row.OrchestrationType ?? OrchestrationTypes.SendMessage, row.TypedText, row.Id));
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or ConflictException or NotFoundException or Tmux.TmuxCommandException)
+        {
+            _logger.LogWarning("Unfinished inbox deliveries to {Receiver} cannot be settled yet: {Reason}", receiverId, ex.Message);
+            return false;
         }
     }
 
     private void FailAllPending(string receiverId, string reason)
     {
-        var pending = _inbox.List(receiverId, int.MaxValue, InboxStatuses.Pending).Select(m => m.Id).ToList();
+        var pending = _inbox.List(receiverId, int.MaxValue, null)
+            .Where(m => m.Status is InboxStatuses.Pending or InboxStatuses.Delivering or InboxStatuses.Typing)
+            .Select(m => m.Id).ToList();
         if (pending.Count == 0)
             return;
         _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", pending.Count, receiverId, reason);

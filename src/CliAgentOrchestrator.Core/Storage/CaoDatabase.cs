@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace CliAgentOrchestrator.Core.Storage;
@@ -6,11 +7,14 @@ namespace CliAgentOrchestrator.Core.Storage;
 /// <summary>
 /// The SQLite file under <c>$CAO_HOME_DIR/db/</c>. Tables and columns follow the Python original
 /// so its tools can read our database; the inbox has a few extra columns (why a delivery failed,
-/// when it was delivered, the orchestration type) that Python lacks.
+/// when it was delivered, the orchestration type, the typing marker) that Python lacks.
+/// Every failure to read or write it becomes a <see cref="StorageUnavailableException"/> naming the
+/// file and the remedy, and is remembered for <c>/health</c> until a later write succeeds.
 /// </summary>
 public sealed class CaoDatabase
 {
     private readonly string _connectionString;
+    private volatile string? _fault;
 
     public CaoDatabase(CaoHome home)
     {
@@ -24,32 +28,108 @@ public sealed class CaoDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        Initialize();
+        try
+        {
+            Initialize();
+        }
+        catch (SqliteException ex)
+        {
+            throw StorageFaults.Describe(Path, ex);
+        }
     }
 
     public string Path { get; }
 
+    /// <summary>Why the last read or write failed, or null when the last one succeeded.</summary>
+    public string? Fault => _fault;
+
+    /// <summary>A test seam standing in for faults the file system cannot be made to produce on demand
+    /// (a full disk): called before each write statement, it may return the error to raise instead.</summary>
+    internal Func<string, SqliteException?>? WriteFault { get; set; }
+
     public SqliteConnection Open()
     {
+        // A pooled connection to a deleted file keeps writing to the unlinked inode and every write
+        // "succeeds" into nowhere; a new one would create an empty file without tables. Neither may
+        // answer 200, so a missing file is a fault of its own.
+        if (!File.Exists(Path))
+            throw Failed(new StorageUnavailableException($"The database {Path} was deleted while the server runs; restore it from a backup, or restart the server to start with an empty one (queued messages and terminal records in it are lost)"));
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Failed(StorageFaults.Describe(Path, ex));
+        }
         return connection;
     }
 
-    /// <summary>Runs one statement with named parameters; returns the number of rows changed.</summary>
-    public int Execute(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>Runs <paramref name="work"/> on an open connection; SQLite errors become <see cref="StorageUnavailableException"/>.</summary>
+    /// <param name="write">A write that succeeds clears <see cref="Fault"/>; a read does not (reads work on a full disk).</param>
+    public T Run<T>(Func<SqliteConnection, T> work, bool write = false)
     {
         using var connection = Open();
+        try
+        {
+            var result = work(connection);
+            if (write)
+                _fault = null;
+            return result;
+        }
+        catch (SqliteException ex)
+        {
+            throw Failed(StorageFaults.Describe(Path, ex));
+        }
+    }
+
+    /// <summary>Runs one statement with named parameters; returns the number of rows changed.</summary>
+    public int Execute(string sql, params (string Name, object Value)[] parameters) => Run(connection =>
+    {
+        if (WriteFault?.Invoke(sql) is { } injected)
+            throw injected;
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value);
         return command.ExecuteNonQuery();
+    }, write: true);
+
+    /// <summary>
+    /// For <c>/health</c>: the file exists and a write transaction can start (catches a read-only file
+    /// or folder and a lock held elsewhere). A full disk shows up only when a write fails, through
+    /// <see cref="Fault"/>.
+    /// </summary>
+    public string? Probe()
+    {
+        try
+        {
+            Run(connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "BEGIN IMMEDIATE; SELECT COUNT(*) FROM inbox WHERE 0; ROLLBACK;";
+                return command.ExecuteNonQuery();
+            });
+            return null;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private StorageUnavailableException Failed(StorageUnavailableException ex)
+    {
+        _fault = ex.Message;
+        return ex;
     }
 
     private void Initialize()
     {
-        using var connection = Open();
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
         using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
@@ -88,7 +168,21 @@ public sealed class CaoDatabase
                 """;
             schema.ExecuteNonQuery();
         }
+        AddColumnIfMissing(connection, "inbox", "typed_text", "TEXT");
+        AddColumnIfMissing(connection, "inbox", "log_offset", "INTEGER");
         RestrictFiles();
+    }
+
+    // Databases written by an older CAO (or by Python) lack our later columns; SQLite has no ADD COLUMN IF NOT EXISTS.
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string type)
+    {
+        using var info = connection.CreateCommand();
+        info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(info.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+        alter.ExecuteNonQuery();
     }
 
     private void RestrictFiles()

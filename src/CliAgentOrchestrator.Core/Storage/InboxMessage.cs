@@ -15,4 +15,10 @@ public sealed record InboxMessage
     /// <summary>Why delivery failed or was refused; null otherwise.</summary>
     [JsonPropertyName("error")] public string? Error { get; init; }
     [JsonPropertyName("delivered_at")] public string? DeliveredAt { get; init; }
+
+    /// <summary>While <c>typing</c>: the text as pre-hooks left it, looked for in the terminal's log after a crash.</summary>
+    [JsonIgnore] public string? TypedText { get; init; }
+
+    /// <summary>While <c>typing</c>: the terminal log's length just before the paste; only output after it counts.</summary>
+    [JsonIgnore] public long? LogOffset { get; init; }
 }

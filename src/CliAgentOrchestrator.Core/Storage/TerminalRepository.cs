@@ -8,9 +8,8 @@ public sealed class TerminalRepository(CaoDatabase database)
 {
     private const string Columns = "id, tmux_session, tmux_window, provider, agent_profile, working_directory, allowed_tools, shell_command, caller_id, engine, last_active";
 
-    public void Insert(TerminalRecord terminal)
+    public void Insert(TerminalRecord terminal) => database.Run(connection =>
     {
-        using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO terminals ({Columns}) VALUES ($id, $session, $window, $provider, $profile, $cwd, $tools, $shell, $caller, $engine, $active)";
         command.Parameters.AddWithValue("$id", terminal.Id);
@@ -24,8 +23,8 @@ public sealed class TerminalRepository(CaoDatabase database)
         command.Parameters.AddWithValue("$caller", (object?)terminal.CallerId ?? DBNull.Value);
         command.Parameters.AddWithValue("$engine", (object?)terminal.Engine ?? DBNull.Value);
         command.Parameters.AddWithValue("$active", terminal.LastActive ?? CaoDatabase.Now());
-        command.ExecuteNonQuery();
-    }
+        return command.ExecuteNonQuery();
+    }, write: true);
 
     public TerminalRecord? Get(string id) => Query("WHERE id = $id", ("$id", id)).FirstOrDefault();
 
@@ -44,9 +43,8 @@ public sealed class TerminalRepository(CaoDatabase database)
     public void SetShellCommand(string id, string shellCommand) =>
         database.Execute("UPDATE terminals SET shell_command = $shell WHERE id = $id", ("$id", id), ("$shell", shellCommand));
 
-    private List<TerminalRecord> Query(string where, params (string Name, object Value)[] parameters)
+    private List<TerminalRecord> Query(string where, params (string Name, object Value)[] parameters) => database.Run(connection =>
     {
-        using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM terminals {where}";
         foreach (var (name, value) in parameters)
@@ -56,7 +54,7 @@ public sealed class TerminalRepository(CaoDatabase database)
         while (reader.Read())
             rows.Add(Read(reader));
         return rows;
-    }
+    });
 
     private static TerminalRecord Read(SqliteDataReader reader) => new()
     {

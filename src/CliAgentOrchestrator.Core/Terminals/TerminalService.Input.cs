@@ -39,52 +39,82 @@ public sealed partial class TerminalService
         var denied = new List<(MessageOrigin, PluginHosting.PreHooks.Denial)>();
         foreach (var origin in origins)
         {
-            var screening = await preHooks.ScreenMessageAsync(new PreSendMessageEvent
-            {
-                SessionId = record.SessionName,
-                Sender = origin.SenderId,
-                Receiver = record.Id,
-                Message = origin.Message,
-                OrchestrationType = origin.OrchestrationType,
-            }, cancellationToken);
-            if (screening.Denial is { } denial)
-            {
+            var (screened, denial) = await ScreenAsync(record, origin, cancellationToken);
+            if (denial is not null)
                 denied.Add((origin, denial));
-                events.Publish(new PostSendMessageDeniedEvent
-                {
-                    SessionId = record.SessionName,
-                    Sender = origin.SenderId,
-                    Receiver = record.Id,
-                    Message = screening.Message,
-                    OrchestrationType = origin.OrchestrationType,
-                    DeniedBy = denial.Plugin,
-                    Reason = denial.Reason,
-                    Code = denial.Code,
-                });
-            }
             else
-            {
-                delivered.Add(origin with { Message = screening.Message });
-            }
+                delivered.Add(screened);
         }
 
         if (delivered.Count > 0)
         {
             await TypeAsync(record, string.Join("\n", delivered.Select(o => o.Message)), cancellationToken);
             foreach (var origin in delivered)
-            {
-                events.Publish(new PostSendMessageEvent
-                {
-                    SessionId = record.SessionName,
-                    Sender = origin.SenderId,
-                    Receiver = record.Id,
-                    Message = origin.Message,
-                    OrchestrationType = origin.OrchestrationType,
-                });
-            }
+                Announce(record, origin);
         }
         return new DeliveryResult(delivered, denied);
     }
+
+    /// <summary>
+    /// Passes one message through the <c>pre_send_message</c> chain: the message as the hooks left
+    /// it, or the denial (then <c>post_send_message_denied</c> is published). Nothing is typed.
+    /// </summary>
+    public async Task<(MessageOrigin Screened, PluginHosting.PreHooks.Denial? Denial)> ScreenAsync(string terminalId, MessageOrigin origin, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        RefuseTasksWhileAQuestionWaits(record, [origin]);
+        return await ScreenAsync(record, origin, cancellationToken);
+    }
+
+    /// <summary>
+    /// Types one screened message (one paste, then Enter) and publishes its <c>post_send_message</c>.
+    /// The inbox types one message per paste, so a crash leaves at most one message in doubt.
+    /// </summary>
+    public async Task TypeMessageAsync(string terminalId, MessageOrigin screened, CancellationToken cancellationToken)
+    {
+        var record = Require(terminalId);
+        await TypeAsync(record, screened.Message, cancellationToken);
+        Announce(record, screened);
+    }
+
+    /// <summary>Publishes <c>post_send_message</c> for a message typed earlier (found typed after a crash).</summary>
+    public void AnnounceDelivered(string terminalId, MessageOrigin typed) => Announce(Require(terminalId), typed);
+
+    private async Task<(MessageOrigin Screened, PluginHosting.PreHooks.Denial? Denial)> ScreenAsync(Storage.TerminalRecord record, MessageOrigin origin, CancellationToken cancellationToken)
+    {
+        var screening = await preHooks.ScreenMessageAsync(new PreSendMessageEvent
+        {
+            SessionId = record.SessionName,
+            Sender = origin.SenderId,
+            Receiver = record.Id,
+            Message = origin.Message,
+            OrchestrationType = origin.OrchestrationType,
+        }, cancellationToken);
+        if (screening.Denial is not { } denial)
+            return (origin with { Message = screening.Message }, null);
+        events.Publish(new PostSendMessageDeniedEvent
+        {
+            SessionId = record.SessionName,
+            Sender = origin.SenderId,
+            Receiver = record.Id,
+            Message = screening.Message,
+            OrchestrationType = origin.OrchestrationType,
+            DeniedBy = denial.Plugin,
+            Reason = denial.Reason,
+            Code = denial.Code,
+        });
+        return (origin, denial);
+    }
+
+    private void Announce(Storage.TerminalRecord record, MessageOrigin origin) =>
+        events.Publish(new PostSendMessageEvent
+        {
+            SessionId = record.SessionName,
+            Sender = origin.SenderId,
+            Receiver = record.Id,
+            Message = origin.Message,
+            OrchestrationType = origin.OrchestrationType,
+        });
 
     // A task pasted under a CLI's question would be taken as the answer (e.g. pick a menu option), so
     // assign and handoff wait until someone answers it; send_message goes through the inbox, which

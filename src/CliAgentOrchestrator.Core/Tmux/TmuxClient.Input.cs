@@ -10,9 +10,12 @@ public sealed partial class TmuxClient
 
     /// <summary>Pastes the named buffer into the target's active pane.</summary>
     /// <param name="mode">How the bytes reach the application; see <see cref="PasteMode"/>.</param>
-    public Task PasteBufferAsync(TmuxTarget target, string bufferName, PasteMode mode, CancellationToken cancellationToken = default)
+    /// <param name="delete"><c>-d</c>: tmux deletes the buffer after pasting, in the same command.</param>
+    public Task PasteBufferAsync(TmuxTarget target, string bufferName, PasteMode mode, CancellationToken cancellationToken = default, bool delete = false)
     {
         List<string> arguments = ["paste-buffer", "-b", bufferName, "-t", target.ToString()];
+        if (delete)
+            arguments.Add("-d");
         switch (mode)
         {
             case PasteMode.Verbatim:

@@ -47,6 +47,9 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         DeniedException => StatusCodes.Status403Forbidden,
         WorkerFailedException { Kind: WorkerFailure.Error } => StatusCodes.Status502BadGateway,
         WorkerFailedException { Kind: WorkerFailure.Timeout } => StatusCodes.Status504GatewayTimeout,
+        // The write did not happen: never a 200 for it. 503 says "not now", which is what a
+        // deleted, read-only or full database is until someone fixes it.
+        StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Server;
 
 namespace CliAgentOrchestrator.Cli;
@@ -24,6 +26,18 @@ public static class ServerCommand
                 [CaoSettings.ApiPort.Key] = parse.GetValue(port),
             });
             var app = CaoServer.Build(configuration);
+            try
+            {
+                // Opened before the host starts, so a corrupt or locked file is one line naming it and
+                // the remedy, not the host's "failed to start" with a stack trace.
+                app.Services.GetRequiredService<CaoDatabase>();
+            }
+            catch (StorageUnavailableException ex)
+            {
+                await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+                await app.DisposeAsync();
+                return 1;
+            }
             await app.RunAsync();
             return 0;
         });

@@ -10,9 +10,10 @@ namespace CliAgentOrchestrator.Tests.Messaging;
 /// </summary>
 public static partial class TerminalLog
 {
-    public static string Read(CaoTestServer server, string terminalId)
+    public static string Read(CaoTestServer server, string terminalId) => Read(server.Home.TerminalLogFile(terminalId));
+
+    public static string Read(string path)
     {
-        var path = server.Home.TerminalLogFile(terminalId);
         if (!File.Exists(path))
             return "";
         // tmux keeps appending while we read
@@ -22,8 +23,11 @@ public static partial class TerminalLog
     }
 
     /// <summary>Every mock_cli answer in the log, in the order it was written, without the <c>&gt; MOCK: </c> prefix.</summary>
-    public static IReadOnlyList<string> Answers(CaoTestServer server, string terminalId) =>
-        AnswerLine().Matches(Read(server, terminalId)).Select(m => m.Groups[1].Value.TrimEnd('\r')).ToList();
+    public static IReadOnlyList<string> Answers(CaoTestServer server, string terminalId) => Answers(server.Home.TerminalLogFile(terminalId));
+
+    /// <summary>The same for the log at <paramref name="path"/>.</summary>
+    public static IReadOnlyList<string> Answers(string path) =>
+        AnswerLine().Matches(Read(path)).Select(m => m.Groups[1].Value.TrimEnd('\r')).ToList();
 
     [GeneratedRegex(@"> MOCK: ([^\n]*)")]
     private static partial Regex AnswerLine();

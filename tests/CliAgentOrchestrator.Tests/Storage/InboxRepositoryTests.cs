@@ -32,7 +32,7 @@ public sealed class InboxRepositoryTests : IDisposable
         Assert.Equal(["first"], _inbox.List("bbbb0002", 1, null).Select(m => m.Message));
         Assert.Equal(["elsewhere"], _inbox.List("cccc0003", 10, "pending").Select(m => m.Message));
         Assert.Empty(_inbox.List("cccc0003", 10, "delivered"));
-        Assert.Equal(["bbbb0002", "cccc0003"], _inbox.ReceiversWithPending());
+        Assert.Equal(["bbbb0002", "cccc0003"], _inbox.ReceiversWithWork());
     }
 
     [Fact]
@@ -47,7 +47,8 @@ public sealed class InboxRepositoryTests : IDisposable
         Assert.All(claimed, m => Assert.Equal("delivering", m.Status));
         Assert.Equal(ids.Skip(3), _inbox.ClaimPending("bbbb0002", 10).Select(m => m.Id));
         Assert.Empty(_inbox.ClaimPending("bbbb0002", 10));
-        Assert.Equal(["cccc0003"], _inbox.ReceiversWithPending());
+        // Claimed rows still count as work: a delivery that dies leaves them to be recovered.
+        Assert.Equal(["bbbb0002", "cccc0003"], _inbox.ReceiversWithWork());
     }
 
     [Fact]
@@ -104,19 +105,21 @@ public sealed class InboxRepositoryTests : IDisposable
     }
 
     [Fact]
-    public void RequeueInterruptedReturnsOnlyClaimedRowsToPending()
+    public void TheTypingMarkerIsWrittenOnlyOnAClaimedRowAndClearedWhenDelivered()
     {
-        var ids = Enumerable.Range(0, 4).Select(i => _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message").Id).ToList();
-        _inbox.ClaimPending("bbbb0002", 3);
+        var ids = Enumerable.Range(0, 3).Select(i => _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message").Id).ToList();
+        Assert.False(_inbox.MarkTyping(ids[0], "m0", 10)); // not claimed: nothing may be typed
+        _inbox.ClaimPending("bbbb0002", 2);
+
+        Assert.True(_inbox.MarkTyping(ids[0], "m0 as rewritten", 42));
+
+        var unfinished = _inbox.Unfinished("bbbb0002");
+        Assert.Equal([("typing", "m0 as rewritten", (long?)42), ("delivering", null, null)],
+            unfinished.Select(m => (m.Status, m.TypedText, m.LogOffset)));
         _inbox.MarkDelivered([ids[0]]);
-
-        Assert.Equal(2, _inbox.RequeueInterrupted());
-
-        var byId = _inbox.List("bbbb0002", 10, null).ToDictionary(m => m.Id);
-        Assert.Equal(["delivered", "pending", "pending", "pending"], ids.Select(id => byId[id].Status));
-        Assert.Contains("restart", byId[ids[1]].Error);
-        Assert.Null(byId[ids[3]].Error);
-        Assert.Equal(0, _inbox.RequeueInterrupted());
+        _inbox.Release([ids[1]], "requeued");
+        Assert.Empty(_inbox.Unfinished("bbbb0002"));
+        Assert.Null(_inbox.List("bbbb0002", 10, "delivered").Single().TypedText);
     }
 
     public void Dispose() => _home.Dispose();

@@ -19,7 +19,15 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
     private static readonly byte[] BracketStart = "\e[200~"u8.ToArray();
     private static readonly byte[] BracketEnd = "\e[201~"u8.ToArray();
 
+    private const string BufferPrefix = "cao_";
+
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    // The tmux server's version does not change under us; asked once, not once per message.
+    private Version? _tmuxVersion;
+
+    /// <summary>True for the paste buffers this class creates (a killed server may leave one behind).</summary>
+    public static bool IsOwnBuffer(string bufferName) => bufferName.StartsWith(BufferPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Pastes <paramref name="text"/> into the window, waits the submit delay, presses Enter
@@ -33,7 +41,8 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
         ArgumentOutOfRangeException.ThrowIfNegative(options.EnterCount);
 
         // Unique per call, so concurrent sends to different windows never paste each other's text.
-        var buffer = "cao_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var buffer = BufferPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var pasted = false;
         try
         {
             var bytes = Encoding.UTF8.GetBytes(text);
@@ -42,7 +51,7 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
             {
                 mode = PasteMode.Raw;
             }
-            else if (await tmux.GetVersionAsync(cancellationToken).ConfigureAwait(false) >= NativeBracketVersion)
+            else if ((_tmuxVersion ??= await tmux.GetVersionAsync(cancellationToken).ConfigureAwait(false)) >= NativeBracketVersion)
             {
                 mode = PasteMode.Bracketed;
             }
@@ -53,7 +62,9 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
             }
 
             await tmux.LoadBufferAsync(buffer, bytes, cancellationToken).ConfigureAwait(false);
-            await tmux.PasteBufferAsync(target, buffer, mode, cancellationToken).ConfigureAwait(false);
+            // -d: the buffer (message text) is gone with the paste, and the finally below has nothing to do.
+            await tmux.PasteBufferAsync(target, buffer, mode, cancellationToken, delete: true).ConfigureAwait(false);
+            pasted = true;
             await Task.Delay(options.SubmitDelay, _time, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < options.EnterCount; i++)
             {
@@ -65,7 +76,9 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
         finally
         {
             // Not the caller's token: a cancelled send must still not leave text in tmux's buffers.
-            await tmux.DeleteBufferAsync(buffer, CancellationToken.None).ConfigureAwait(false);
+            // (A killed server can: the next one removes cao_ buffers at start.)
+            if (!pasted)
+                await tmux.DeleteBufferAsync(buffer, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

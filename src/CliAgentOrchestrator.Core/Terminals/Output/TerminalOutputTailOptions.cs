@@ -12,6 +12,9 @@ public sealed record TerminalOutputTailOptions
     /// <summary>How often the log is checked for new bytes when nothing arrived.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How often dead output pipes are looked for and restarted (<see cref="Hosting.PipeWatchdogService"/>).</summary>
+    public TimeSpan PipeCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Largest chunk published at once, so a burst is split into digestible pieces.</summary>
     public int MaxChunkBytes { get; init; } = 64 * 1024;
 }
