@@ -46,7 +46,11 @@ public sealed class InboxService : IHostedService, IDisposable
                 Wake(change.TerminalId);
         };
         _queue.Queued += Wake;
+        // A dead receiver's queued messages fail at once, with the reason, instead of waiting forever.
+        _terminals.TerminalFailed += (_, failure) => FailAllPending(failure.TerminalId, ReceiverOutOfService(failure.TerminalId, failure.Reason));
     }
+
+    private static string ReceiverOutOfService(string receiverId, string reason) => $"receiver terminal {receiverId} is out of service: {reason}";
 
     /// <summary>Queues a message and wakes delivery; 404 when the receiver does not exist.</summary>
     public InboxMessage Enqueue(string senderId, string receiverId, string message, string orchestrationType = OrchestrationTypes.SendMessage)
@@ -132,6 +136,11 @@ public sealed class InboxService : IHostedService, IDisposable
             FailAllPending(receiverId, $"receiver terminal {receiverId} no longer exists");
             return;
         }
+        if (_terminals.FaultOf(receiverId) is { } fault)
+        {
+            FailAllPending(receiverId, ReceiverOutOfService(receiverId, fault));
+            return;
+        }
         if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
             return; // delivered on its next ready edge, or by the sweep
 
@@ -170,8 +179,9 @@ public sealed class InboxService : IHostedService, IDisposable
             foreach (var (origin, denial) in result.Denied)
                 _inbox.MarkRefused(origin.InboxId!.Value, denial.ToString());
         }
-        catch (Exception ex) when (ex is NotFoundException or ConflictException)
+        catch (CaoException ex)
         {
+            // Not found, out of service, CLI exited, a plugin's rewrite with control characters: retrying cannot help.
             _logger.LogWarning("Inbox messages {Ids} to {Receiver} failed: {Reason}", string.Join(",", ids), receiverId, ex.Message);
             _inbox.MarkFailed(ids, ex.Message);
         }

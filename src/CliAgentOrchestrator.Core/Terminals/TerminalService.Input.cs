@@ -16,6 +16,7 @@ public sealed partial class TerminalService
     {
         if (string.IsNullOrEmpty(message))
             throw new InvalidRequestException("message must not be empty");
+        message = MessageText.Check(message, messages.MaxBytes);
         if (senderId is null || orchestrationType is null)
         {
             await TypeAsync(Require(terminalId), message, cancellationToken);
@@ -103,10 +104,13 @@ public sealed partial class TerminalService
         var runtime = RuntimeOf(record);
         if (runtime.Monitor.Status == TerminalStatus.Error)
             throw new ConflictException($"Terminal '{record.Id}' is in error state; input refused so it is not typed into a bare shell");
+        // Checked again here, after the pre-hooks: a plugin's rewrite must not smuggle keys in either.
+        MessageText.RequireNoControlCharacters(text);
 
         await runtime.InputGate.WaitAsync(cancellationToken);
         try
         {
+            await RequireCliRunningAsync(runtime, cancellationToken);
             runtime.Monitor.NotifyInputSent();
             runtime.Tail.ClearBuffer();
             var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);
