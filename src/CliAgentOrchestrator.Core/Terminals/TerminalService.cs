@@ -64,7 +64,16 @@ public sealed partial class TerminalService(
             return TerminalStatus.Error;
         if (!_runtimes.TryGetValue(terminalId, out var runtime))
             return TerminalStatus.Unknown;
-        return await runtime.Monitor.GetStatusAsync(cancellationToken);
+        try
+        {
+            return await runtime.Monitor.GetStatusAsync(cancellationToken);
+        }
+        catch (TmuxCommandException)
+        {
+            // The window went away since the watchdog last looked: look now, so the caller gets the verdict.
+            await CheckLivenessAsync(cancellationToken);
+            return StatusOf(terminalId);
+        }
     }
 
     public IReadOnlyList<TerminalRecord> ListBySession(string sessionName) => terminals.ListBySession(sessionName);

@@ -16,13 +16,15 @@ public sealed class KilledWindowTests
     {
         await using var server = await CaoTestServer.StartAsync();
         var terminal = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        // Another session keeps the tmux server alive when the window (and with it its session) goes.
+        var bystander = (await server.CreateMockSessionAsync("reviewer"))["id"]!.GetValue<string>();
         await server.WaitForStatusAsync(terminal, "idle", "completed");
         // Busy, so the next messages stay queued.
         await server.PostJsonAsync($"/terminals/{terminal}/input?message=__mock_sleep_60");
         await server.WaitForStatusAsync(terminal, "processing");
         for (var i = 0; i < 3; i++)
             await server.PostJsonAsync($"/terminals/{terminal}/inbox/messages", new { sender_id = "aaaa0001", message = $"queued-{i}" });
-        var row = server.TerminalRows().Single();
+        var row = server.TerminalRows().Single(r => r.Id == terminal);
 
         await server.Tmux.KillWindowAsync(new TmuxTarget(row.SessionName, row.WindowName));
 
@@ -43,10 +45,12 @@ public sealed class KilledWindowTests
         await server.DeleteAsync($"/terminals/{terminal}");
         await server.PostJsonAsync($"/terminals/{terminal}/inbox/messages", new { sender_id = "aaaa0001", message = "too late" }, HttpStatusCode.NotFound);
         Assert.Single(server.RecordedEvents(), e => e.Is("post_kill_terminal"));
+        Assert.NotEqual("error", await server.StatusAsync(bystander));
         // One warning line for the death, not a stack trace per sweep.
         var log = string.Concat(Directory.GetFiles(server.Home.LogDirectory, "cao_*.log").Select(ReadShared));
         Assert.Single(log.Split('\n'), l => l.Contains($"Terminal {terminal}", StringComparison.Ordinal) && l.Contains("out of service", StringComparison.Ordinal));
-        Assert.DoesNotContain("   at ", log);
+        var entries = System.Text.RegularExpressions.Regex.Split(log, @"\n(?=\d{4}-\d{2}-\d{2} )");
+        Assert.DoesNotContain(entries, e => (e.Contains(" WRN ", StringComparison.Ordinal) || e.Contains(" ERR ", StringComparison.Ordinal)) && e.Contains("   at ", StringComparison.Ordinal));
     }
 
     private static string ReadShared(string path)
