@@ -12,6 +12,8 @@ public sealed partial class TerminalService
 {
     public async Task<LiveTerminal> CreateAsync(CreateTerminalRequest request, CancellationToken cancellationToken)
     {
+        if (request.InitialMessage is { } initial)
+            CheckMessage(initial); // refused now, not after a worker was started for it
         var profile = FindProfile(request.AgentProfile);
         var providerKey = request.Provider ?? profile?.Provider ?? ProviderCatalog.DefaultKey;
         if (!providers.Contains(providerKey))

@@ -10,6 +10,11 @@ namespace CliAgentOrchestrator.Core.Terminals;
 // the text was pasted and submitted.
 public sealed partial class TerminalService
 {
+    /// <summary>Checks a message that will be typed later (an initial task, a handoff prompt) before anything is created for it.</summary>
+    /// <exception cref="InvalidRequestException">Control characters.</exception>
+    /// <exception cref="MessageTooLargeException">Over the size limit.</exception>
+    public void CheckMessage(string message) => MessageText.Check(message, messages.MaxBytes);
+
     /// <summary>Types <paramref name="message"/>; with a sender and type it is a message: screened, then announced.</summary>
     /// <exception cref="DeniedException">A pre-hook refused the message.</exception>
     public async Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken)

@@ -52,6 +52,20 @@ public sealed class ControlCharacterTests
     }
 
     [Fact]
+    public async Task AnInitialTaskWithControlCharactersIsRefusedBeforeAWorkerStarts()
+    {
+        await using var server = await CaoTestServer.StartAsync(withRecorder: false);
+
+        using var response = await server.Http.PostAsJsonAsync(
+            $"/sessions?agent_profile=developer&provider=mock_cli&working_directory={Uri.EscapeDataString(server.WorkDirectory)}",
+            new { initial_message = "work\u0004" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("U+0004 (Ctrl-D) at position 4", await DetailAsync(response));
+        Assert.Empty(server.TerminalRows());
+    }
+
+    [Fact]
     public async Task CarriageReturnsBecomeNewlines()
     {
         await using var server = await CaoTestServer.StartAsync(withRecorder: false);
