@@ -20,11 +20,13 @@ public sealed record TerminalView
     [JsonPropertyName("group")] public IReadOnlyList<string>? Group { get; init; }
     [JsonPropertyName("metadata")] public IReadOnlyDictionary<string, string>? Metadata { get; init; }
     [JsonPropertyName("status")] public TerminalStatus Status { get; init; }
+    /// <summary>Why <see cref="Status"/> is <c>error</c> when CAO knows (window gone, tmux server gone, CLI exited); else null.</summary>
+    [JsonPropertyName("status_reason")] public string? StatusReason { get; init; }
     [JsonPropertyName("last_active")] public string? LastActive { get; init; }
 
-    public static TerminalView From(LiveTerminal terminal) => From(terminal.Record, terminal.Status);
+    public static TerminalView From(LiveTerminal terminal) => From(terminal.Record, terminal.Status, terminal.StatusReason);
 
-    private static TerminalView From(Core.Storage.TerminalRecord record, TerminalStatus status) => new()
+    private static TerminalView From(Core.Storage.TerminalRecord record, TerminalStatus status, string? statusReason) => new()
     {
         Id = record.Id,
         Name = record.WindowName,
@@ -37,6 +39,7 @@ public sealed record TerminalView
         ShellCommand = record.ShellCommand,
         WorkingDirectory = record.WorkingDirectory,
         Status = status,
+        StatusReason = statusReason,
         LastActive = record.LastActive,
     };
 }

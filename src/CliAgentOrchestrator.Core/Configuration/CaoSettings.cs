@@ -21,6 +21,7 @@ public static class CaoSettings
     public static readonly CaoSetting TmuxSocket = new("Tmux:Socket", "CAO_TMUX_SOCKET", SettingKind.Text);
     public static readonly CaoSetting InboxSweep = new("Inbox:SweepInterval", "CAO_INBOX_SWEEP_SECONDS", SettingKind.PositiveSeconds);
     public static readonly CaoSetting InboxBatch = new("Inbox:BatchSize", "CAO_INBOX_BATCH_SIZE", SettingKind.PositiveInteger);
+    public static readonly CaoSetting MaxMessageBytes = new("Messages:MaxBytes", "CAO_MAX_MESSAGE_BYTES", SettingKind.PositiveInteger);
     public static readonly CaoSetting OutputBuffer = new("TerminalOutput:BufferCapacity", "CAO_STATE_BUFFER_MAX", SettingKind.PositiveInteger);
     public static readonly CaoSetting ProviderInitTimeout = new("Providers:InitTimeout", "CAO_PROVIDER_INIT_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting PluginPath = new("PluginHost:PluginPath", "CAO_PLUGIN_PATH", SettingKind.Text);
@@ -35,7 +36,7 @@ public static class CaoSettings
     /// <summary>The whole table, in documentation order.</summary>
     public static IReadOnlyList<CaoSetting> All { get; } =
     [
-        Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, TmuxSocket, InboxSweep, InboxBatch, OutputBuffer,
+        Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, TmuxSocket, InboxSweep, InboxBatch, MaxMessageBytes, OutputBuffer,
         ProviderInitTimeout, PluginPath, HookTimeout, SetupTimeout, TeardownTimeout, DrainTimeout, QueueCapacity,
         McpRequestTimeout, SenderIdInjection,
     ];

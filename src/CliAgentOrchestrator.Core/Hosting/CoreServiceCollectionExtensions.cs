@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         var tmuxSocket = configuration[CaoSettings.TmuxSocket.Key];
         services.AddSingleton(home);
         AddOptions<InboxOptions>(services, configuration, InboxOptions.Section);
+        AddOptions<MessageOptions>(services, configuration, MessageOptions.Section);
         AddOptions<TerminalOutputTailOptions>(services, configuration, TerminalOutputTailOptions.Section);
         AddOptions<ProviderOptions>(services, configuration, ProviderOptions.Section);
         AddOptions<PluginHostOptions>(services, configuration, PluginHostOptions.Section);
@@ -52,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RunStepService>();
         services.AddHostedService<CoreStartupService>();
         services.AddHostedService<PipeWatchdogService>();
+        services.AddHostedService<TerminalWatchdog>();
         services.AddSingleton<InboxService>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
         return services;

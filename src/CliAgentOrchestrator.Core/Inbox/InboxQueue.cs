@@ -1,6 +1,7 @@
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Core.Terminals;
+using CliAgentOrchestrator.Core.Terminals.Input;
 using CliAgentOrchestrator.Plugins;
 
 namespace CliAgentOrchestrator.Core.Inbox;
@@ -10,16 +11,17 @@ namespace CliAgentOrchestrator.Core.Inbox;
 /// because terminals queue notes for their callers while delivery needs terminals: this way neither
 /// service has to reach into the other.
 /// </summary>
-public sealed class InboxQueue(InboxRepository inbox, TerminalRepository terminals) : ICallerNotifier
+public sealed class InboxQueue(InboxRepository inbox, TerminalRepository terminals, MessageOptions messages) : ICallerNotifier
 {
     /// <summary>Raised with the receiver's id after a message for it was stored.</summary>
     public event Action<string>? Queued;
 
-    /// <summary>Stores a message for delivery. The receiver must exist.</summary>
+    /// <summary>Stores a message for delivery. The receiver must exist; the text obeys <see cref="MessageText"/>.</summary>
     public InboxMessage Enqueue(string senderId, string receiverId, string message, string orchestrationType = OrchestrationTypes.SendMessage)
     {
         if (string.IsNullOrEmpty(message))
             throw new InvalidRequestException("message must not be empty");
+        message = MessageText.Check(message, messages.MaxBytes);
         if (terminals.Get(TerminalNames.RequireTerminalId(receiverId)) is null)
             throw new NotFoundException($"Receiver terminal '{receiverId}' not found");
         var queued = inbox.Enqueue(senderId, receiverId, message, orchestrationType);
@@ -27,6 +29,7 @@ public sealed class InboxQueue(InboxRepository inbox, TerminalRepository termina
         return queued;
     }
 
+    // Notes are CAO's own text but may quote an error message; they are cleaned rather than refused.
     public void NotifyCaller(string workerId, string callerId, string note) =>
-        Enqueue(workerId, callerId, note, OrchestrationTypes.SendMessage);
+        Enqueue(workerId, callerId, MessageText.Sanitize(note), OrchestrationTypes.SendMessage);
 }

@@ -60,7 +60,11 @@ public sealed class InboxService : IHostedService, IDisposable
                 Wake(change.TerminalId);
         };
         _queue.Queued += Wake;
+        // A dead receiver's queued messages fail at once, with the reason, instead of waiting forever.
+        _terminals.TerminalFailed += (_, failure) => FailAllPending(failure.TerminalId, ReceiverOutOfService(failure.TerminalId, failure.Reason));
     }
+
+    private static string ReceiverOutOfService(string receiverId, string reason) => $"receiver terminal {receiverId} is out of service: {reason}";
 
     /// <summary>Queues a message and wakes delivery; 404 when the receiver does not exist.</summary>
     public InboxMessage Enqueue(string senderId, string receiverId, string message, string orchestrationType = OrchestrationTypes.SendMessage)
@@ -161,6 +165,11 @@ public sealed class InboxService : IHostedService, IDisposable
             FailAllPending(receiverId, $"receiver terminal {receiverId} no longer exists");
             return;
         }
+        if (_terminals.FaultOf(receiverId) is { } fault)
+        {
+            FailAllPending(receiverId, ReceiverOutOfService(receiverId, fault));
+            return;
+        }
 
         lock (_typingGate)
         {
@@ -213,16 +222,17 @@ public sealed class InboxService : IHostedService, IDisposable
                 await MarkTypedAsDeliveredAsync(message.Id, receiverId);
             }
         }
-        catch (Exception ex) when (ex is NotFoundException or ConflictException)
-        {
-            _logger.LogWarning("Inbox messages to {Receiver} failed: {Reason}", receiverId, ex.Message);
-            _inbox.MarkFailed(batch.Select(m => m.Id).ToList(), ex.Message);
-        }
         catch (StorageUnavailableException ex)
         {
             // The rows cannot be marked now; they stay claimed and the next pass recovers them.
             _logger.LogWarning("Inbox delivery to {Receiver} paused: {Reason}", receiverId, ex.Message);
             return;
+        }
+        catch (CaoException ex)
+        {
+            // Not found, out of service, CLI exited, a plugin's rewrite with control characters: retrying cannot help.
+            _logger.LogWarning("Inbox messages to {Receiver} failed: {Reason}", receiverId, ex.Message);
+            _inbox.MarkFailed(batch.Select(m => m.Id).ToList(), ex.Message);
         }
         catch (Exception ex)
         {

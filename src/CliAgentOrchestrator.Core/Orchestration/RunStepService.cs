@@ -27,6 +27,7 @@ public sealed class RunStepService(TerminalService terminals, SessionService ses
         if (request.CallerId is { } caller)
             TerminalNames.RequireTerminalId(caller);
 
+        terminals.CheckMessage(prompt); // before a worker is started for it
         var workingDirectory = request.WorkingDirectory
             ?? (request.CallerId is { } id ? await terminals.GetWorkingDirectoryAsync(id, cancellationToken) : null);
         var create = new CreateTerminalRequest

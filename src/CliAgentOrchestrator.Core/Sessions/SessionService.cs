@@ -33,7 +33,7 @@ public sealed class SessionService(TmuxClient tmux, TerminalService terminals, I
         var session = TerminalNames.SessionName(name);
         var info = (await tmux.ListSessionsAsync(cancellationToken)).FirstOrDefault(s => s.Name == session)
             ?? throw new NotFoundException($"Session '{session}' not found");
-        var views = terminals.ListBySession(session).Select(t => new LiveTerminal(t, terminals.StatusOf(t.Id))).ToList();
+        var views = terminals.ListBySession(session).Select(t => new LiveTerminal(t, terminals.StatusOf(t.Id), terminals.FaultOf(t.Id))).ToList();
         return (Summarize(info.Name, info.Attached), views);
     }
 

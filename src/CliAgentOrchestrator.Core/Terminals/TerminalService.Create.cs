@@ -12,6 +12,8 @@ public sealed partial class TerminalService
 {
     public async Task<LiveTerminal> CreateAsync(CreateTerminalRequest request, CancellationToken cancellationToken)
     {
+        if (request.InitialMessage is { } initial)
+            CheckMessage(initial); // refused now, not after a worker was started for it
         var profile = FindProfile(request.AgentProfile);
         var providerKey = request.Provider ?? profile?.Provider ?? ProviderCatalog.DefaultKey;
         if (!providers.Contains(providerKey))
@@ -158,6 +160,7 @@ public sealed partial class TerminalService
     {
         var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor);
         await runtime.Provider.InitializeAsync(console, cancellationToken);
+        runtime.CliStarted = true;
         if (runtime.Provider is ProviderBase { ShellBaseline: { } baseline })
             terminals.SetShellCommand(runtime.Record.Id, baseline);
     }

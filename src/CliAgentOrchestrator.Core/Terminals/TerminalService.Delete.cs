@@ -21,6 +21,7 @@ public sealed partial class TerminalService
         if (_runtimes.TryGetValue(record.Id, out var runtime))
             runtime.Provider.Cleanup();
         await UntrackAsync(record.Id, target);
+        var announced = _faults.TryRemove(record.Id, out var fault) && fault.KillAnnounced;
         try
         {
             await tmux.KillWindowAsync(target, cancellationToken);
@@ -30,7 +31,7 @@ public sealed partial class TerminalService
             logger.LogDebug(ex, "Window of terminal {TerminalId} was already gone", record.Id);
         }
 
-        if (terminals.Delete(record.Id))
+        if (terminals.Delete(record.Id) && !announced)
         {
             events.Publish(new PostKillTerminalEvent
             {

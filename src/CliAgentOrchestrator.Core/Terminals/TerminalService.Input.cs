@@ -10,12 +10,18 @@ namespace CliAgentOrchestrator.Core.Terminals;
 // the text was pasted and submitted.
 public sealed partial class TerminalService
 {
+    /// <summary>Checks a message that will be typed later (an initial task, a handoff prompt) before anything is created for it.</summary>
+    /// <exception cref="InvalidRequestException">Control characters.</exception>
+    /// <exception cref="MessageTooLargeException">Over the size limit.</exception>
+    public void CheckMessage(string message) => MessageText.Check(message, messages.MaxBytes);
+
     /// <summary>Types <paramref name="message"/>; with a sender and type it is a message: screened, then announced.</summary>
     /// <exception cref="DeniedException">A pre-hook refused the message.</exception>
     public async Task SendInputAsync(string terminalId, string message, string? senderId, string? orchestrationType, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(message))
             throw new InvalidRequestException("message must not be empty");
+        message = MessageText.Check(message, messages.MaxBytes);
         if (senderId is null || orchestrationType is null)
         {
             await TypeAsync(Require(terminalId), message, cancellationToken);
@@ -133,10 +139,13 @@ public sealed partial class TerminalService
         var runtime = RuntimeOf(record);
         if (runtime.Monitor.Status == TerminalStatus.Error)
             throw new ConflictException($"Terminal '{record.Id}' is in error state; input refused so it is not typed into a bare shell");
+        // Checked again here, after the pre-hooks: a plugin's rewrite must not smuggle keys in either.
+        MessageText.RequireNoControlCharacters(text);
 
         await runtime.InputGate.WaitAsync(cancellationToken);
         try
         {
+            await RequireCliRunningAsync(runtime, cancellationToken);
             runtime.Monitor.NotifyInputSent();
             runtime.Tail.ClearBuffer();
             var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);

@@ -15,7 +15,20 @@ public sealed partial class TerminalService
     public async Task<string> GetOutputAsync(string terminalId, string mode, CancellationToken cancellationToken)
     {
         var record = Require(terminalId);
-        var runtime = RuntimeOf(record);
+        var runtime = RuntimeOf(record, allowExitedCli: true);
+        try
+        {
+            return await ReadOutputAsync(runtime, mode, cancellationToken);
+        }
+        catch (TmuxCommandException ex)
+        {
+            // The window vanished between the watchdog's looks: say so instead of failing with a 500.
+            throw new ConflictException($"Terminal '{terminalId}': tmux cannot reach its window ({FirstLine(ex.Stderr)}); see GET /terminals/{terminalId}");
+        }
+    }
+
+    private async Task<string> ReadOutputAsync(TerminalRuntime runtime, string mode, CancellationToken cancellationToken)
+    {
         if (mode == "full")
             await runtime.Tail.CatchUpAsync(TimeSpan.FromSeconds(1), cancellationToken);
         return mode switch

@@ -22,11 +22,23 @@ public sealed partial class TerminalService
             }
             if (!windows.Contains(record.WindowName))
             {
-                logger.LogWarning("Terminal {TerminalId} ({Window} in {Session}) has no window any more; delete it to remove its record",
-                    record.Id, record.WindowName, record.SessionName);
+                // Whether the previous server announced it is unknown: deleting it publishes post_kill_terminal.
+                var reason = $"its tmux window {record.SessionName}:{record.WindowName} was gone when the server started";
+                _faults[record.Id] = new TerminalFault(reason, WindowGone: true, KillAnnounced: false);
+                logger.LogWarning("Terminal {TerminalId} is out of service: {Reason}; delete it to remove its record", record.Id, reason);
                 continue;
             }
             var runtime = await TrackAsync(record, CreateProvider(record, record.AgentProfile is { } profile ? FindProfile(profile) : null), resumeFromEnd: true, cancellationToken);
+            // The shell baseline is stored when init finishes; without it the server stopped while
+            // creating the terminal, and nobody will finish that (the request that asked for it is gone).
+            if (record.ShellCommand is null)
+            {
+                var reason = $"its creation was interrupted by a server stop before {record.Provider} was ready";
+                _faults[record.Id] = new TerminalFault(reason, WindowGone: false, KillAnnounced: false);
+                logger.LogWarning("Terminal {TerminalId} is out of service: {Reason}; delete it and create a new one", record.Id, reason);
+                continue;
+            }
+            runtime.CliStarted = true;
             runtime.Monitor.RequestDetection();
             reattached++;
         }

@@ -29,6 +29,7 @@ public sealed partial class TerminalService(
     ICaoEventPublisher events,
     PreHookChain preHooks,
     ICallerNotifier callers,
+    MessageOptions messages,
     ILogger<TerminalService> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, TerminalRuntime> _runtimes = new(StringComparer.Ordinal);
@@ -47,19 +48,32 @@ public sealed partial class TerminalService(
     public async Task<LiveTerminal> GetAsync(string terminalId, CancellationToken cancellationToken)
     {
         var record = Require(terminalId);
-        return new LiveTerminal(record, await RefreshStatusAsync(record.Id, cancellationToken));
+        var status = await RefreshStatusAsync(record.Id, cancellationToken);
+        return new LiveTerminal(record, status, FaultOf(record.Id));
     }
 
     /// <summary>The latched status; unknown for a terminal that is not tracked.</summary>
     public TerminalStatus StatusOf(string terminalId) =>
-        _runtimes.TryGetValue(terminalId, out var runtime) ? runtime.Monitor.Status : TerminalStatus.Unknown;
+        _faults.ContainsKey(terminalId) ? TerminalStatus.Error
+        : _runtimes.TryGetValue(terminalId, out var runtime) ? runtime.Monitor.Status : TerminalStatus.Unknown;
 
     /// <summary>Like <see cref="StatusOf"/>, but re-reads the screen of a processing terminal so pollers see it finish.</summary>
     public async Task<TerminalStatus> RefreshStatusAsync(string terminalId, CancellationToken cancellationToken)
     {
+        if (_faults.ContainsKey(terminalId))
+            return TerminalStatus.Error;
         if (!_runtimes.TryGetValue(terminalId, out var runtime))
             return TerminalStatus.Unknown;
-        return await runtime.Monitor.GetStatusAsync(cancellationToken);
+        try
+        {
+            return await runtime.Monitor.GetStatusAsync(cancellationToken);
+        }
+        catch (TmuxCommandException)
+        {
+            // The window went away since the watchdog last looked: look now, so the caller gets the verdict.
+            await CheckLivenessAsync(cancellationToken);
+            return StatusOf(terminalId);
+        }
     }
 
     public IReadOnlyList<TerminalRecord> ListBySession(string sessionName) => terminals.ListBySession(sessionName);
@@ -89,10 +103,15 @@ public sealed partial class TerminalService(
         await output.DisposeAsync();
     }
 
-    private TerminalRuntime RuntimeOf(TerminalRecord record) =>
-        _runtimes.TryGetValue(record.Id, out var runtime)
+    /// <param name="allowExitedCli">True for reads (output) that still make sense when only the CLI exited and its window is left.</param>
+    private TerminalRuntime RuntimeOf(TerminalRecord record, bool allowExitedCli = false)
+    {
+        if (_faults.TryGetValue(record.Id, out var fault) && (fault.WindowGone || !allowExitedCli))
+            throw OutOfService(record.Id, fault.Reason);
+        return _runtimes.TryGetValue(record.Id, out var runtime)
             ? runtime
             : throw new ConflictException($"Terminal '{record.Id}' is not tracked by this server (its window is gone); delete it");
+    }
 
     private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken)
     {

@@ -17,7 +17,20 @@ public static class AgentEndpoints
 
         app.MapGet("/agents/profiles/{name}", (string name, ProfileStore profiles) =>
         {
-            var found = profiles.Find(name) ?? throw new NotFoundException($"Agent profile '{name}' not found; see GET /agents/profiles");
+            if (!ProfileNames.IsValid(name))
+                throw new InvalidRequestException($"Invalid agent profile name '{name}': use 1-64 letters, digits, '_' or '-', not starting with '-'");
+            FoundProfile? found;
+            try
+            {
+                found = profiles.Find(name);
+            }
+            catch (ProfileException ex)
+            {
+                // The file exists but cannot be read as a profile: the user's to fix, not a server fault.
+                throw new InvalidRequestException($"Agent profile '{name}' is invalid: {ex.Message}");
+            }
+            if (found is null)
+                throw new NotFoundException($"Agent profile '{name}' not found; see GET /agents/profiles");
             var profile = found.Profile;
             return Results.Json(new
             {

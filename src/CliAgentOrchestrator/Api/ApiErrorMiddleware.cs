@@ -45,6 +45,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         InvalidRequestException => StatusCodes.Status400BadRequest,
         InvalidParameterException => StatusCodes.Status422UnprocessableEntity,
         DeniedException => StatusCodes.Status403Forbidden,
+        MessageTooLargeException => StatusCodes.Status413PayloadTooLarge,
         WorkerFailedException { Kind: WorkerFailure.Error } => StatusCodes.Status502BadGateway,
         WorkerFailedException { Kind: WorkerFailure.Timeout } => StatusCodes.Status504GatewayTimeout,
         // The write did not happen: never a 200 for it. 503 says "not now", which is what a

@@ -26,6 +26,7 @@ public static class CaoServer
         var home = CaoHome.FromConfiguration(configuration).EnsureCreated();
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(options.BaseUrl);
+        AllowMessagesInQueryStrings(builder, configuration);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         ConfigureLogging(builder, home, options.LogLevel);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -57,6 +58,20 @@ public static class CaoServer
         InboxEndpoints.Map(app);
         RunStepEndpoints.Map(app);
         return app;
+    }
+
+    // Python clients put the message in the query string. Kestrel's default 8 KiB request line would
+    // answer a long one 414 without a word; sized for the largest message percent-encoded (3 bytes
+    // per byte), the request reaches us and an over-limit message gets the 413 that says what to do.
+    private static void AllowMessagesInQueryStrings(WebApplicationBuilder builder, IConfiguration configuration)
+    {
+        var maxBytes = configuration.GetSection(MessageOptions.Section).Get<MessageOptions>()?.MaxBytes ?? new MessageOptions().MaxBytes;
+        var line = (int)Math.Min(int.MaxValue / 2, Math.Max(8L * 1024, 3L * maxBytes + 4096));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = line;
+            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(kestrel.Limits.MaxRequestHeadersTotalSize, line + 32 * 1024);
+        });
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home, LogLevel level)

@@ -39,6 +39,10 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(options.EnterCount);
+        // The last line of defence: callers refuse such text with a 400 first (MessageText). An ESC
+        // could end the bracketed paste (ESC[201~) and the rest would arrive as keys.
+        if (MessageText.FirstControlCharacter(text) is var index and >= 0)
+            throw new ArgumentException($"Text to paste holds control character U+{(int)text[index]:X4} at position {index}; it would act as a key", nameof(text));
 
         // Unique per call, so concurrent sends to different windows never paste each other's text.
         var buffer = BufferPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));

@@ -246,9 +246,13 @@ public sealed class StatusMonitor : IDisposable
         {
             // Disposed while waiting.
         }
+        catch (TmuxCommandException e)
+        {
+            // Typically the window vanished: the terminal watchdog reports that once, so no stack per tick here.
+            _logger.LogDebug("Status detection for terminal {TerminalId} failed: {Problem}", TerminalId, e.Message);
+        }
         catch (Exception e)
         {
-            // Typically the window vanished; the next output or safety tick tries again.
             _logger.LogWarning(e, "Status detection for terminal {TerminalId} failed", TerminalId);
         }
     }
