@@ -22,7 +22,7 @@ public sealed class CaoTestServer : IAsyncDisposable
     private readonly TempDirectory _home = new();
     private WebApplication? _app;
 
-    private CaoTestServer(bool withRecorder, IEnumerable<string> plugins)
+    private CaoTestServer(bool withRecorder, IEnumerable<string> plugins, IReadOnlyDictionary<string, string>? settings = null)
     {
         Home = new CaoHome(_home.Path).EnsureCreated();
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home.Path, "work")).FullName;
@@ -36,7 +36,7 @@ public sealed class CaoTestServer : IAsyncDisposable
             [CaoSettings.Home.Variable] = Home.Root,
             [CaoSettings.ApiPort.Variable] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             [CaoSettings.TmuxSocket.Variable] = "cao-it-" + Guid.NewGuid().ToString("N")[..10],
-        });
+        }.Concat(settings ?? new Dictionary<string, string>()).ToDictionary());
         Options = ServerOptions.From(Configuration);
         Tmux = new TmuxClient(Options.TmuxSocket);
         Http = new HttpClient { BaseAddress = new Uri(Options.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
@@ -58,6 +58,14 @@ public sealed class CaoTestServer : IAsyncDisposable
     public static async Task<CaoTestServer> StartAsync(bool withRecorder = true, params string[] plugins)
     {
         var server = new CaoTestServer(withRecorder, plugins);
+        await server.StartAppAsync();
+        return server;
+    }
+
+    /// <summary>Starts a server without plugins whose configuration adds <paramref name="settings"/> (CAO_* variable names) to the test defaults.</summary>
+    public static async Task<CaoTestServer> StartWithSettingsAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var server = new CaoTestServer(withRecorder: false, [], settings);
         await server.StartAppAsync();
         return server;
     }
