@@ -46,6 +46,7 @@ public sealed class AgentEnvironmentTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // tmux and its wrapper script are Unix-only
     public async Task EnvironmentValuesAreNeverTmuxArguments()
     {
         // A wrapper records every argument list tmux is started with: what `ps` would show.

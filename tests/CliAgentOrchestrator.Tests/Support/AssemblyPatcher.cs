@@ -20,9 +20,12 @@ public static class AssemblyPatcher
         File.WriteAllBytes(assemblyPath, bytes);
     }
 
-    /// <summary>The assembly's simple name as stored in the #Strings heap: UTF-8, zero-terminated.</summary>
+    /// <summary>
+    /// The assembly's simple name as stored in the #Strings heap: UTF-8 between zero bytes (the same
+    /// text in an attribute blob, such as AssemblyTitle, has a length byte before it instead).
+    /// </summary>
     public static void RenameAssembly(string assemblyPath, string from, string to) =>
-        Replace(assemblyPath, Encoding.UTF8.GetBytes(from + "\0"), Encoding.UTF8.GetBytes(to + "\0"));
+        Replace(assemblyPath, Encoding.UTF8.GetBytes("\0" + from + "\0"), Encoding.UTF8.GetBytes("\0" + to + "\0"));
 
     /// <summary>A string argument of a custom attribute, as stored in the #Blob heap: length byte, then UTF-8.</summary>
     public static void ReplaceAttributeString(string assemblyPath, string from, string to) =>
