@@ -26,14 +26,16 @@ internal static class Probe
 
     /// <summary>
     /// Blocks the calling thread, never yielding, until the test opens the gate named
-    /// <paramref name="name"/>: forever when the test set none. Sleeps in short steps rather than
-    /// spinning so that stuck plugins do not eat the test machine's cores; to the host it is the
-    /// same as a busy loop (synchronous, deaf to cancellation).
+    /// <paramref name="name"/>: forever when the test set none. Waits rather than spinning so that
+    /// hundreds of stuck hooks do not eat the test machine's cores (and push other plugins' hooks
+    /// past their timeouts); to the host it is the same as a busy loop: synchronous, deaf to cancellation.
     /// </summary>
     public static void BlockUntilOpen(string name)
     {
-        while (AppDomain.CurrentDomain.GetData($"{Folder}|{name}") is not TaskCompletionSource { Task.IsCompleted: true })
-            Thread.Sleep(20);
+        if (AppDomain.CurrentDomain.GetData($"{Folder}|{name}") is TaskCompletionSource gate)
+            gate.Task.Wait();
+        else
+            Thread.Sleep(Timeout.Infinite);
     }
 
     /// <summary>Completes when the test opens the gate named <paramref name="name"/> (at once if the test set none).</summary>
