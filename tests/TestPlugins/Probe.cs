@@ -24,6 +24,20 @@ internal static class Probe
 
     public static void RecordEvent(string plugin, object e) => Record(plugin, "event " + JsonSerializer.Serialize(e, e.GetType()));
 
+    /// <summary>
+    /// Blocks the calling thread, never yielding, until the test opens the gate named
+    /// <paramref name="name"/>: forever when the test set none. Waits rather than spinning so that
+    /// hundreds of stuck hooks do not eat the test machine's cores (and push other plugins' hooks
+    /// past their timeouts); to the host it is the same as a busy loop: synchronous, deaf to cancellation.
+    /// </summary>
+    public static void BlockUntilOpen(string name)
+    {
+        if (AppDomain.CurrentDomain.GetData($"{Folder}|{name}") is TaskCompletionSource gate)
+            gate.Task.Wait();
+        else
+            Thread.Sleep(Timeout.Infinite);
+    }
+
     /// <summary>Completes when the test opens the gate named <paramref name="name"/> (at once if the test set none).</summary>
     public static Task Gate(string name, CancellationToken cancellationToken) =>
         AppDomain.CurrentDomain.GetData($"{Folder}|{name}") is TaskCompletionSource gate

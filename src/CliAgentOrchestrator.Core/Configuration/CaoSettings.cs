@@ -18,6 +18,7 @@ public static class CaoSettings
     public static readonly CaoSetting AllowedHosts = new("Server:AllowedHosts", "CAO_ALLOWED_HOSTS", SettingKind.CommaList);
     public static readonly CaoSetting CorsOrigins = new("Server:CorsOrigins", "CAO_CORS_ORIGINS", SettingKind.CommaList);
     public static readonly CaoSetting LogLevel = new("Server:LogLevel", "CAO_LOG_LEVEL", SettingKind.LogLevelName);
+    public static readonly CaoSetting LogRetainedFiles = new("Server:LogRetainedFiles", "CAO_LOG_RETAINED_FILES", SettingKind.PositiveInteger);
     public static readonly CaoSetting TmuxSocket = new("Tmux:Socket", "CAO_TMUX_SOCKET", SettingKind.Text);
     public static readonly CaoSetting InboxSweep = new("Inbox:SweepInterval", "CAO_INBOX_SWEEP_SECONDS", SettingKind.PositiveSeconds);
     public static readonly CaoSetting InboxBatch = new("Inbox:BatchSize", "CAO_INBOX_BATCH_SIZE", SettingKind.PositiveInteger);
@@ -36,7 +37,7 @@ public static class CaoSettings
     /// <summary>The whole table, in documentation order.</summary>
     public static IReadOnlyList<CaoSetting> All { get; } =
     [
-        Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, TmuxSocket, InboxSweep, InboxBatch, MaxMessageBytes, OutputBuffer,
+        Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, LogRetainedFiles, TmuxSocket, InboxSweep, InboxBatch, MaxMessageBytes, OutputBuffer,
         ProviderInitTimeout, PluginPath, HookTimeout, SetupTimeout, TeardownTimeout, DrainTimeout, QueueCapacity,
         McpRequestTimeout, SenderIdInjection,
     ];

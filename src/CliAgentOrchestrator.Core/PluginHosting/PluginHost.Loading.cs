@@ -49,7 +49,12 @@ public sealed partial class PluginHost
         foreach (var entryPoint in assembly.GetCustomAttributes<CaoPluginAttribute>())
         {
             var plugin = new LoadedPlugin(entryPoint.Name, source, version);
-            if (_settings.IsDisabled(plugin.Name))
+            if (PluginNames.Problem("Entry point", plugin.Name) is { } badName)
+            {
+                // Refused before the name reaches settings lookups, logs or paths.
+                Fail(new LoadedPlugin(PluginNames.IsValid(Path.GetFileName(source)) ? Path.GetFileName(source) : "(invalid)", source, version), badName);
+            }
+            else if (_settings.IsDisabled(plugin.Name))
             {
                 // Not even created: a disabled plugin must not run its constructor or setup.
                 plugin.Status = PluginStatus.Disabled;
@@ -96,7 +101,9 @@ public sealed partial class PluginHost
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.SetupTimeout);
-            await plugin.Instance.SetupAsync(timeout.Token).WaitAsync(_options.SetupTimeout, cancellationToken).ConfigureAwait(false);
+            var instance = plugin.Instance;
+            // On a plugin thread, so a setup that blocks cannot hold the server's start past its timeout.
+            await PluginThreads.Run(() => new ValueTask(instance.SetupAsync(timeout.Token))).WaitAsync(_options.SetupTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

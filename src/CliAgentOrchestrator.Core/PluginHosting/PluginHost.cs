@@ -36,6 +36,14 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
         _settings = settings ?? PluginSettings.Empty;
         _state = state ?? PluginContext.Detached.State;
         _logger = loggerFactory.CreateLogger<PluginHost>();
+        _preHooks.Abandoned = (pluginName, hook) =>
+        {
+            LoadedPlugin? plugin;
+            lock (_plugins)
+                plugin = _plugins.FirstOrDefault(p => p.Name == pluginName && p.Status is PluginStatus.Loaded or PluginStatus.Faulted);
+            if (plugin is not null)
+                MarkFaulted(plugin, $"pre-hook {hook} did not return within its timeout and was abandoned");
+        };
     }
 
     /// <summary>The pre-hooks of the loaded plugins, awaited by the operations they guard.</summary>
@@ -90,7 +98,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
             return;
         List<LoadedPlugin> running;
         lock (_plugins)
-            running = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
+            running = _plugins.Where(p => p.Status is PluginStatus.Loaded or PluginStatus.Faulted).ToList();
 
         _preHooks.Set([]); // torn-down plugins must not be asked anything
         foreach (var plugin in running)
@@ -115,7 +123,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
             loaded = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
         foreach (var plugin in loaded)
         {
-            plugin.Mailbox = new PluginMailbox(plugin.Name, plugin.Hooks, _options, _logger);
+            plugin.Mailbox = new PluginMailbox(plugin.Name, plugin.Hooks, _options, _logger, hook => MarkFaulted(plugin, $"hook {hook} did not return within its timeout and was abandoned"));
             plugin.Mailbox.Start();
         }
         _preHooks.Set(loaded.SelectMany(p => p.PreHooks));
@@ -125,12 +133,26 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.mailbox).ToArray(), StringComparer.Ordinal);
     }
 
+    // A faulted plugin keeps receiving events (its other hooks may be fine); the status tells the
+    // operator that one of its calls is stuck and holds a thread.
+    internal void MarkFaulted(LoadedPlugin plugin, string reason)
+    {
+        lock (_plugins)
+        {
+            if (plugin.Status is not (PluginStatus.Loaded or PluginStatus.Faulted))
+                return;
+            plugin.Status = PluginStatus.Faulted;
+            plugin.Error = reason;
+        }
+    }
+
     private async Task TeardownAsync(LoadedPlugin plugin)
     {
         try
         {
             using var timeout = new CancellationTokenSource(_options.TeardownTimeout);
-            await plugin.Instance!.TeardownAsync(timeout.Token).WaitAsync(_options.TeardownTimeout).ConfigureAwait(false);
+            // On a plugin thread, so a teardown that blocks cannot hold shutdown past its timeout.
+            await PluginThreads.Run(() => new ValueTask(plugin.Instance!.TeardownAsync(timeout.Token))).WaitAsync(_options.TeardownTimeout).ConfigureAwait(false);
             plugin.Status = PluginStatus.Stopped;
         }
         catch (Exception ex)

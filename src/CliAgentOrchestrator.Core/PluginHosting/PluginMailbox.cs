@@ -25,9 +25,16 @@ internal sealed class PluginMailbox
     private long _dropped;
     private long _droppedSinceWarning;
     private long _lastWarningTicks; // 0 = never warned
+    private readonly Action<string> _onAbandoned;
+    private int _abandonedRunning; // hook calls given up on that still hold their thread
 
-    public PluginMailbox(string pluginName, IEnumerable<HookInvoker> hooks, PluginHostOptions options, ILogger logger)
+    /// <summary>Abandoned hook calls still running, past which the plugin's hooks are skipped (counted as failures).</summary>
+    internal const int MaxAbandonedRunning = 4;
+
+    /// <param name="onAbandoned">Called with the hook's name each time a hook call is given up on (timeout or shutdown) while still running.</param>
+    public PluginMailbox(string pluginName, IEnumerable<HookInvoker> hooks, PluginHostOptions options, ILogger logger, Action<string>? onAbandoned = null)
     {
+        _onAbandoned = onAbandoned ?? (_ => { });
         _pluginName = pluginName;
         _hooks = hooks.GroupBy(h => h.EventType).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _options = options;
@@ -108,19 +115,32 @@ internal sealed class PluginMailbox
 
     private async ValueTask InvokeAsync(HookInvoker hook, CaoEvent e)
     {
+        if (Volatile.Read(ref _abandonedRunning) >= MaxAbandonedRunning)
+        {
+            // Every abandoned call still holds a thread; a plugin stuck this often gets no more until one returns.
+            Interlocked.Increment(ref _failed);
+            return;
+        }
+        Task? running = null;
         try
         {
-            var pending = hook.Invoke(e, _hookCancellation.Token);
-            if (pending.IsCompletedSuccessfully)
-                return; // the common fast path: no timer, no allocation
-            await pending.AsTask().WaitAsync(_options.HookTimeout, _abort.Token).ConfigureAwait(false);
+            // On a plugin thread: a hook that blocks without ever awaiting cannot hold this reader.
+            var token = _hookCancellation.Token;
+            running = PluginThreads.Run(() => hook.Invoke(e, token));
+            await running.WaitAsync(_options.HookTimeout, _abort.Token).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (running is { IsCompleted: false })
         {
             Interlocked.Increment(ref _failed);
-            _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; moving on",
+            Abandon(running, hook);
+            _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
                 _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, e.EventType);
             await ReplaceHookCancellationAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested && running is { IsCompleted: false })
+        {
+            Interlocked.Increment(ref _failed);
+            Abandon(running, hook);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -131,6 +151,13 @@ internal sealed class PluginMailbox
             Interlocked.Increment(ref _failed);
             _logger.LogWarning(ex, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
         }
+    }
+
+    private void Abandon(Task running, HookInvoker hook)
+    {
+        Interlocked.Increment(ref _abandonedRunning);
+        _ = running.ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _onAbandoned(hook.MethodName);
     }
 
     // Tell the abandoned hook to stop, and give the next hooks a token that is not cancelled.

@@ -9,6 +9,9 @@ public enum PluginStatus
     /// <summary>Set up and receiving events.</summary>
     [JsonStringEnumMemberName("loaded")] Loaded,
 
+    /// <summary>Set up and receiving events, but a hook call did not return within its timeout and was abandoned; see the reason.</summary>
+    [JsonStringEnumMemberName("faulted")] Faulted,
+
     /// <summary>Could not be created or set up; see the reason.</summary>
     [JsonStringEnumMemberName("failed")] Failed,
 

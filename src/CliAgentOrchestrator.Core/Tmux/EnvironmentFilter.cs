@@ -20,7 +20,16 @@ public static class EnvironmentFilter
         "XDG_RUNTIME_DIR", "DO_NOT_TRACK",
     };
 
-    private static readonly string[] KeptPrefixes = ["LC_", "CAO_", "KIRO_", "MISE_", "AWS_"];
+    private static readonly string[] KeptPrefixes = ["LC_", "KIRO_", "MISE_", "AWS_"];
+
+    // CAO's own variables are listed one by one instead of kept by prefix: CAO_PLUGIN_<NAME>_<KEY>
+    // carries plugin secrets (tokens, webhook URLs) and plugins read other CAO_* names of their own
+    // (CAO_DISCORD_WEBHOOK_URL); none of those may reach an agent. An agent needs to know its terminal
+    // and how to reach the server; the documented settings are not secret and `cao` inside a pane reads them.
+    private static readonly HashSet<string> KeptCaoNames = new(
+        Configuration.CaoSettings.All.Select(s => s.Variable)
+            .Concat(["CAO_TERMINAL_ID", "CAO_SESSION_NAME", "CAO_AGENTS_DIR"]),
+        StringComparer.Ordinal);
 
     // Checked before the kept prefixes: "__MISE_" would otherwise never match anything, and the
     // CLAUDE/CODEX families carry session state of an enclosing agent CLI.
@@ -44,9 +53,16 @@ public static class EnvironmentFilter
         if (Encoding.UTF8.GetByteCount(value) >= MaxValueBytes || IsBlocked(name))
             return false;
         return KeptNames.Contains(name)
+            || KeptCaoNames.Contains(name)
             || ClaudeAuthFlags.Contains(name)
             || KeptPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// True when a tmux client process may see the variable: what agents may see, plus
+    /// <c>TMUX_TMPDIR</c>, which tells tmux where its sockets are.
+    /// </summary>
+    public static bool IsKeptForTmux(string name, string value) => name == "TMUX_TMPDIR" || IsKept(name, value);
 
     /// <summary>The kept subset of <paramref name="environment"/>, sorted by name for stable tmux arguments.</summary>
     public static IReadOnlyDictionary<string, string> Filter(IEnumerable<KeyValuePair<string, string>> environment)

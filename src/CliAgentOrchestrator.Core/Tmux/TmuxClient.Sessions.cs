@@ -15,7 +15,7 @@ public sealed partial class TmuxClient
     }
 
     /// <summary>Creates a detached 220x50 session whose first window is <paramref name="firstWindow"/>.</summary>
-    /// <param name="environment">Variables for the session's windows (tmux <c>-e</c>); filter the server's own first.</param>
+    /// <param name="environment">Variables for the session's windows (tmux <c>-e</c>, sent on standard input, never as arguments); filter the server's own first.</param>
     /// <param name="shellCommand">What the window runs instead of the default shell (tmux runs it via <c>sh -c</c>).</param>
     public Task NewSessionAsync(
         string session,
@@ -36,7 +36,7 @@ public sealed partial class TmuxClient
         ];
         AddEnvironment(arguments, environment);
         AddCommand(arguments, shellCommand);
-        return RunAsync(arguments, cancellationToken: cancellationToken);
+        return RunPrivatelyAsync(arguments, cancellationToken);
     }
 
     /// <summary>Adds a window to an existing session without making it the active one.</summary>
@@ -54,7 +54,7 @@ public sealed partial class TmuxClient
         List<string> arguments = ["new-window", "-d", "-t", TmuxTarget.ExactSession(session) + ":", "-n", window, "-c", workingDirectory];
         AddEnvironment(arguments, environment);
         AddCommand(arguments, shellCommand);
-        return RunAsync(arguments, cancellationToken: cancellationToken);
+        return RunPrivatelyAsync(arguments, cancellationToken);
     }
 
     /// <summary>All sessions of the server; empty when no server is running.</summary>
@@ -114,6 +114,13 @@ public sealed partial class TmuxClient
     /// <summary>Sets a variable in the session environment, seen by windows created afterwards.</summary>
     public Task SetEnvironmentAsync(string session, string name, string value, CancellationToken cancellationToken = default) =>
         RunAsync(["set-environment", "-t", TmuxTarget.ExactSession(session), name, value], cancellationToken: cancellationToken);
+
+    // Values of -e would be visible in `ps` as arguments of the tmux client; tmux reads the same
+    // command from standard input instead, so only "source-file -" shows.
+    private Task RunPrivatelyAsync(List<string> arguments, CancellationToken cancellationToken) =>
+        arguments.Contains("-e")
+            ? RunAsync(TmuxScript.ReadFromStandardInput, TmuxScript.Line(arguments), cancellationToken)
+            : RunAsync(arguments, cancellationToken: cancellationToken);
 
     private static void AddEnvironment(List<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {

@@ -80,9 +80,13 @@ public sealed partial class TmuxClient
         foreach (var argument in fullArguments)
             startInfo.ArgumentList.Add(argument);
         // A tmux server started by this command copies the client's environment as its global
-        // environment, which every window inherits; keep other agent CLIs' variables out of it.
-        foreach (var name in startInfo.Environment.Keys.Where(EnvironmentFilter.IsBlocked).ToList())
-            startInfo.Environment.Remove(name);
+        // environment, which every window inherits: give the client only what agents may see
+        // (plugin secrets and other agent CLIs' variables stay out), plus what tmux needs itself.
+        foreach (var (name, value) in startInfo.Environment.ToList())
+        {
+            if (!EnvironmentFilter.IsKeptForTmux(name, value ?? ""))
+                startInfo.Environment.Remove(name);
+        }
 
         using var process = new Process { StartInfo = startInfo };
         try

@@ -12,7 +12,6 @@ using CliAgentOrchestrator.Core.Terminals;
 using CliAgentOrchestrator.Core.Terminals.Input;
 using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Tmux;
-using Serilog;
 
 namespace CliAgentOrchestrator.Server;
 
@@ -28,7 +27,7 @@ public static class CaoServer
         builder.WebHost.UseUrls(options.BaseUrl);
         AllowMessagesInQueryStrings(builder, configuration);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        ConfigureLogging(builder, home, options.LogLevel);
+        ServerLogging.Configure(builder.Logging, home, options);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -72,23 +71,5 @@ public static class CaoServer
             kestrel.Limits.MaxRequestLineSize = line;
             kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(kestrel.Limits.MaxRequestHeadersTotalSize, line + 32 * 1024);
         });
-    }
-
-    private static void ConfigureLogging(WebApplicationBuilder builder, CaoHome home, LogLevel level)
-    {
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(level);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
-        var logFile = Path.Combine(home.LogDirectory, $"cao_{DateTime.Now:yyyyMMdd_HHmmss}.log");
-        var fileLogger = new LoggerConfiguration()
-            .MinimumLevel.Verbose()
-            .WriteTo.File(logFile, outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .CreateLogger();
-        builder.Logging.AddSerilog(fileLogger, dispose: true);
     }
 }

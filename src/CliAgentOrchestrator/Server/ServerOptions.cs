@@ -5,7 +5,7 @@ namespace CliAgentOrchestrator.Server;
 /// <summary>
 /// Where the server listens and whom it answers, bound from the <c>Server</c> section of
 /// <see cref="CaoConfiguration"/> (<c>CAO_API_HOST</c>, <c>CAO_API_PORT</c>, <c>CAO_ALLOWED_HOSTS</c>,
-/// <c>CAO_CORS_ORIGINS</c>, <c>CAO_LOG_LEVEL</c>; <c>--host</c>/<c>--port</c>). Defaults match the Python server.
+/// <c>CAO_CORS_ORIGINS</c>, <c>CAO_LOG_LEVEL</c>, <c>CAO_LOG_RETAINED_FILES</c>; <c>--host</c>/<c>--port</c>). Defaults match the Python server.
 /// </summary>
 public sealed record ServerOptions
 {
@@ -26,6 +26,9 @@ public sealed record ServerOptions
 
     /// <summary>The least severe log level written (<c>CAO_LOG_LEVEL</c>).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>How many daily (or 10 MB) server log files are kept before the oldest is deleted (<c>CAO_LOG_RETAINED_FILES</c>).</summary>
+    public int LogRetainedFiles { get; init; } = 7;
 
     public string BaseUrl => $"http://{Host}:{Port}";
 

@@ -7,7 +7,7 @@ namespace CliAgentOrchestrator.Tests.Messaging;
 public sealed class InboxRaceTests
 {
     [Fact]
-    public async Task AThousandRacingMessagesAreEachDeliveredOnceInPerSenderOrder()
+    public async Task FourHundredRacingMessagesAreEachDeliveredOnceInPerSenderOrder()
     {
         await using var server = await CaoTestServer.StartAsync();
         var receiver = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();

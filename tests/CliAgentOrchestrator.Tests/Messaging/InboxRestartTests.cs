@@ -9,7 +9,7 @@ namespace CliAgentOrchestrator.Tests.Messaging;
 public sealed class InboxRestartTests
 {
     [Fact]
-    public async Task AThousandMessagesSurviveAServerRestartHalfwayWithoutLossOrDuplicates()
+    public async Task FourHundredMessagesSurviveAServerRestartHalfwayWithoutLossOrDuplicates()
     {
         await using var server = await CaoTestServer.StartAsync();
         var receiver = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CliAgentOrchestrator.Tests.Messaging;
 
 /// <summary>
-/// 1,000 messages from 10 senders to one receiver, posted concurrently so the immediate attempt,
+/// 400 messages from 10 senders to one receiver, posted concurrently so the immediate attempt,
 /// the ready edges and the sweep all race; then checked three ways: the inbox rows, the Recorder's
 /// post_send_message events, and what the receiver's terminal actually answered. Each scenario using
 /// it is a class of its own, so the slow scenarios run in parallel.
@@ -14,7 +14,9 @@ namespace CliAgentOrchestrator.Tests.Messaging;
 internal static class InboxStress
 {
     public const int Senders = 10;
-    public const int PerSender = 100;
+    // 400 messages: enough for the immediate attempt, the ready edges and the sweep to race many times;
+    // each is typed in its own paste, so every hundred more costs the suite about 20 s.
+    public const int PerSender = 40;
     public static readonly TimeSpan Drain = TimeSpan.FromMinutes(8);
 
     private static string Text(int sender, int index) => $"s{sender}-m{index:D4}";

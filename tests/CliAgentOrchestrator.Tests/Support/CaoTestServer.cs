@@ -62,10 +62,10 @@ public sealed class CaoTestServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A server with extra <c>CAO_*</c> settings (as environment variables would give them) and the Recorder plugin.</summary>
+    /// <summary>Starts a server without plugins whose configuration adds <paramref name="settings"/> (CAO_* variable names) to the test defaults.</summary>
     public static async Task<CaoTestServer> StartWithSettingsAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var server = new CaoTestServer(withRecorder: true, [], settings);
+        var server = new CaoTestServer(withRecorder: false, [], settings);
         await server.StartAppAsync();
         return server;
     }

@@ -60,13 +60,30 @@ public sealed class EnvironmentFilterTests
         Assert.False(EnvironmentFilter.IsBlocked(name));
     }
 
+    [Theory]
+    [InlineData("CAO_PLUGIN_DISCORD_TOKEN")]
+    [InlineData("CAO_PLUGIN_X_WEBHOOK_URL")]
+    [InlineData("CAO_DISCORD_WEBHOOK_URL")]
+    [InlineData("CAO_ANYTHING_UNDOCUMENTED")]
+    public void PluginSettingsAndUnlistedCaoVariablesNeverReachAgents(string name) =>
+        Assert.False(EnvironmentFilter.IsKept(name, "secret"));
+
+    [Theory]
+    [InlineData("CAO_TERMINAL_ID")]
+    [InlineData("CAO_API_HOST")]
+    [InlineData("CAO_API_PORT")]
+    [InlineData("CAO_TMUX_SOCKET")]
+    [InlineData("CAO_PLUGIN_PATH")]
+    public void CaoSettingsAnAgentMayNeedAreKept(string name) =>
+        Assert.True(EnvironmentFilter.IsKept(name, "value"));
+
     [Fact]
     public void ValuesOf2048BytesOrMoreAreDropped()
     {
-        Assert.True(EnvironmentFilter.IsKept("CAO_X", new string('a', 2047)));
-        Assert.False(EnvironmentFilter.IsKept("CAO_X", new string('a', 2048)));
+        Assert.True(EnvironmentFilter.IsKept("AWS_X", new string('a', 2047)));
+        Assert.False(EnvironmentFilter.IsKept("AWS_X", new string('a', 2048)));
         // Bytes, not characters: 1024 two-byte characters reach the limit.
-        Assert.False(EnvironmentFilter.IsKept("CAO_X", new string('é', 1024)));
+        Assert.False(EnvironmentFilter.IsKept("AWS_X", new string('é', 1024)));
         Assert.False(EnvironmentFilter.IsKept("PATH", new string('/', 5000)));
     }
 

@@ -128,7 +128,13 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
                 throw new InstallationException($"{Path.GetFileName(assembly.Path)} was built for CAO plugin SDK {built.Major}.x but this CAO carries SDK {SharedAssemblies.SdkVersion.Major}.x; update CAO or rebuild the plugin against SDK {SharedAssemblies.SdkVersion.Major}.x");
         }
         // The project's own assembly is the one published with a .deps.json (the load context reads it).
-        return assemblies.FirstOrDefault(a => File.Exists(Path.ChangeExtension(a.Path, ".deps.json"))) ?? assemblies[0];
+        var main = assemblies.FirstOrDefault(a => File.Exists(Path.ChangeExtension(a.Path, ".deps.json"))) ?? assemblies[0];
+        // Its name becomes the install folder: checked before it is ever combined into a path.
+        var problem = PluginNames.Problem($"{Path.GetFileName(main.Path)} declares assembly name", main.Name)
+            ?? assemblies.SelectMany(a => a.EntryPoints.Select(e => PluginNames.Problem($"{Path.GetFileName(a.Path)} declares entry point", e))).FirstOrDefault(p => p is not null);
+        if (problem is not null)
+            throw new InstallationException(problem);
+        return main;
     }
 
     private bool CheckTarget(PluginAssembly main, string target, bool force)

@@ -14,6 +14,9 @@ public sealed class PreHookChain(ILogger<PreHookChain> logger)
 {
     private FrozenDictionary<string, PreHookInvoker[]> _chains = FrozenDictionary<string, PreHookInvoker[]>.Empty;
 
+    /// <summary>Told (plugin, hook) when a pre-hook call is given up on while still running.</summary>
+    internal Action<string, string>? Abandoned { get; set; }
+
     internal void Set(IEnumerable<PreHookInvoker> hooks) =>
         _chains = hooks.GroupBy(h => h.EventType)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(h => h.Order).ThenBy(h => h.PluginName, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
@@ -63,14 +66,18 @@ public sealed class PreHookChain(ILogger<PreHookChain> logger)
 
     private async ValueTask<HookDecision> DecideAsync(PreHookInvoker hook, CaoEvent e, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(hook.Timeout);
+        var token = timeout.Token;
+        // On a plugin thread: a pre-hook that blocks without awaiting holds neither the request's
+        // thread nor a thread-pool thread, and the timeout below applies to it like to any other.
+        var running = PluginThreads.Run(() => hook.Invoke(e, token));
+        // Disposed when the hook ends, not when we stop waiting: an abandoned hook may still hold the token.
+        _ = running.ContinueWith(static (_, source) => ((CancellationTokenSource)source!).Dispose(), timeout,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            var pending = hook.Invoke(e, timeout.Token);
-            if (pending.IsCompletedSuccessfully)
-                return pending.Result ?? HookDecision.Allow;
-            timeout.CancelAfter(hook.Timeout);
-            return await pending.AsTask().WaitAsync(hook.Timeout, cancellationToken) ?? HookDecision.Allow;
+            return await running.WaitAsync(hook.Timeout, cancellationToken) ?? HookDecision.Allow;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -78,6 +85,8 @@ public sealed class PreHookChain(ILogger<PreHookChain> logger)
         }
         catch (Exception ex)
         {
+            if (!running.IsCompleted)
+                Abandoned?.Invoke(hook.PluginName, hook.MethodName);
             var what = ex is TimeoutException or OperationCanceledException ? $"timed out after {hook.Timeout.TotalMilliseconds:0} ms" : "failed";
             logger.LogWarning(ex is TimeoutException ? null : ex,
                 "Plugin '{Plugin}' pre-hook '{Hook}' {What} on '{EventType}'; failing {Policy}",

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace CliAgentOrchestrator.Core.Tmux;
+
+/// <summary>
+/// Writes one tmux command as a line of tmux's command language, for <c>tmux source-file -</c>.
+/// Commands that carry environment values go to tmux on standard input this way, because every
+/// argument of a process is readable by any local user through <c>ps</c> and <c>/proc</c>.
+/// </summary>
+internal static class TmuxScript
+{
+    /// <summary>The arguments that make a tmux client read its commands from standard input; <c>start-server</c> first so the first command may create the server.</summary>
+    public static readonly IReadOnlyList<string> ReadFromStandardInput = ["start-server", ";", "source-file", "-"];
+
+    /// <summary>One command line: every argument double-quoted, with tmux's escapes for the characters a double-quoted string treats specially.</summary>
+    public static byte[] Line(IEnumerable<string> arguments)
+    {
+        var line = new StringBuilder();
+        foreach (var argument in arguments)
+        {
+            if (line.Length > 0)
+                line.Append(' ');
+            line.Append('"');
+            foreach (var c in argument)
+            {
+                switch (c)
+                {
+                    case '\\' or '"' or '$':
+                        line.Append('\\').Append(c);
+                        break;
+                    case '\n':
+                        line.Append("\\n");
+                        break;
+                    case '\r':
+                        line.Append("\\r");
+                        break;
+                    case '\t':
+                        line.Append("\\t");
+                        break;
+                    default:
+                        line.Append(c);
+                        break;
+                }
+            }
+            line.Append('"');
+        }
+        line.Append('\n');
+        return Encoding.UTF8.GetBytes(line.ToString());
+    }
+}
