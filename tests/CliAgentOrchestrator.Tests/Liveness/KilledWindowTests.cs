@@ -47,15 +47,9 @@ public sealed class KilledWindowTests
         Assert.Single(server.RecordedEvents(), e => e.Is("post_kill_terminal"));
         Assert.NotEqual("error", await server.StatusAsync(bystander));
         // One warning line for the death, not a stack trace per sweep.
-        var log = string.Concat(Directory.GetFiles(server.Home.LogDirectory, "cao_*.log").Select(ReadShared));
+        var log = ServerLogFiles.ReadAll(server.Home);
         Assert.Single(log.Split('\n'), l => l.Contains($"Terminal {terminal}", StringComparison.Ordinal) && l.Contains("out of service", StringComparison.Ordinal));
         var entries = System.Text.RegularExpressions.Regex.Split(log, @"\n(?=\d{4}-\d{2}-\d{2} )");
         Assert.DoesNotContain(entries, e => (e.Contains(" WRN ", StringComparison.Ordinal) || e.Contains(" ERR ", StringComparison.Ordinal)) && e.Contains("   at ", StringComparison.Ordinal));
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
     }
 }

@@ -69,7 +69,7 @@ public sealed class CrashDeliveryTests(ITestOutputHelper output)
         catch (TimeoutException)
         {
             output.WriteLine($"answers {TerminalLog.Answers(log).Count}; rows: " + string.Join(", ", new[] { "pending", "delivering", "typing", "delivered", "failed" }.Select(st => $"{st} {CountRows(server, st)}")));
-            foreach (var file in Directory.GetFiles(server.Home.LogDirectory, "cao_*.log"))
+            foreach (var file in ServerLogFiles.Paths(server.Home))
                 output.WriteLine(string.Join("\n", File.ReadLines(file).Where(l => !l.Contains(" DBG ", StringComparison.Ordinal) && !l.Contains(" VRB ", StringComparison.Ordinal)).TakeLast(15)));
             var text = TerminalLog.Read(log);
             output.WriteLine(text[Math.Max(0, text.Length - 1500)..]);

@@ -79,16 +79,5 @@ public sealed class ServerLogFileTests
         Assert.Contains("CAO_LOG_LEVEL", docs);
     }
 
-    // Serilog's file sink keeps the file open for writing but lets others read it.
-    private static string LogText(CaoTestServer server)
-    {
-        var builder = new System.Text.StringBuilder();
-        foreach (var file in Directory.GetFiles(server.Home.LogDirectory, "*.log"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            builder.Append(reader.ReadToEnd());
-        }
-        return builder.ToString();
-    }
+    private static string LogText(CaoTestServer server) => ServerLogFiles.ReadAll(server.Home);
 }

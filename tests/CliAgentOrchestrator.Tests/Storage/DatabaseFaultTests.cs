@@ -51,17 +51,10 @@ public sealed class DatabaseFaultTests
         await Poll.UntilAsync(() => TerminalLog.Answers(server, receiver).Contains("typed-once"), "the answer");
         Assert.Single(TerminalLog.Answers(server, receiver), a => a == "typed-once");
         Assert.Null(inbox.List(receiver, 10, null).Single().Error);
-        var serverLog = string.Concat(Directory.GetFiles(server.Home.LogDirectory, "cao_*.log").Select(ReadShared));
+        var serverLog = ServerLogFiles.ReadAll(server.Home);
         Assert.DoesNotContain("could not be typed", serverLog, StringComparison.Ordinal);
         // The fault is over: health is ok again.
         var health = (await server.GetJsonAsync("/health")).AsObject();
         Assert.Equal("ok", health["status"]!.GetValue<string>());
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }
