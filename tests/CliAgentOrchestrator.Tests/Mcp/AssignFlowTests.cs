@@ -42,6 +42,8 @@ public sealed class AssignFlowTests
         }
         var reply = $"parser-done\n\n[Message from terminal {workerId}. Use send_message MCP tool for any follow-up work.]";
         await Poll.UntilAsync(() => TerminalLog.Answers(server, supervisorId).Contains("parser-done"), "the supervisor receiving the reply", Slow);
+        // The screen can show the answer a moment before the delivery is announced; delete after both.
+        await Poll.UntilAsync(() => server.RecordedEvents().Count(e => e.Is("post_send_message")) == 2, "the reply announced", Slow);
 
         var deleted = await supervisorAgent.CallAsync("delete_terminal", new() { ["terminal_id"] = workerId });
         Assert.True(deleted["success"]!.GetValue<bool>(), deleted.ToJsonString());
