@@ -2,7 +2,7 @@ using CliAgentOrchestrator.Core.Providers;
 
 namespace CliAgentOrchestrator.ReferenceScreens.Tests;
 
-/// <summary>Every row of shared/fixtures/providers/README.md, against the provider that produced the screen.</summary>
+/// <summary>Every row of the reference screens' README, against the provider that produced the screen.</summary>
 public sealed class ReferenceScreenTests
 {
     private static IProvider ProviderFor(string file)

@@ -1,26 +1,23 @@
 namespace CliAgentOrchestrator.ReferenceScreens.Tests;
 
-/// <summary>Locates the shared screen captures: &lt;repo root&gt;/../shared/fixtures/providers.</summary>
+/// <summary>
+/// The reference screen captures this suite checks, in the folder named by <c>CAO_REFERENCE_SCREENS</c>.
+/// They are not part of the repository: <c>.ci/run</c> sets the variable and runs this suite only where
+/// such a folder exists, so nothing in a plain clone depends on a path outside it.
+/// </summary>
 internal static class ReferenceScreens
 {
+    public const string Variable = "CAO_REFERENCE_SCREENS";
+
     private static readonly Lazy<string> DirectoryPath = new(Locate);
 
-    public static string Directory => DirectoryPath.Value;
-
-    public static string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
+    public static string Read(string file) => File.ReadAllText(Path.Combine(DirectoryPath.Value, file));
 
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CliAgentOrchestrator.slnx")))
-            {
-                var fixtures = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures", "providers"));
-                if (!System.IO.Directory.Exists(fixtures))
-                    throw new DirectoryNotFoundException($"Provider fixtures not found at {fixtures} (expected beside the repository).");
-                return fixtures;
-            }
-        }
-        throw new DirectoryNotFoundException("Could not find the repository root (CliAgentOrchestrator.slnx) above " + AppContext.BaseDirectory);
+        var folder = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"{Variable} must name a folder of reference screens (got '{folder}'); .ci/run sets it when it finds one.");
+        return folder;
     }
 }

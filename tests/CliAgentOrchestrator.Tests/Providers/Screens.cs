@@ -1,9 +1,8 @@
 namespace CliAgentOrchestrator.Tests.Providers;
 
 /// <summary>
-/// Agent CLI screens written for these tests (Providers/Screens, copied beside the test assembly), so a
-/// plain clone needs nothing outside the repository. The reference captures in ../shared are checked by
-/// the separate CliAgentOrchestrator.ReferenceScreens.Tests suite.
+/// Agent CLI screens written for these tests: Providers/Screens in this project, copied beside the test
+/// assembly by the build, so the tests need nothing outside the repository.
 /// </summary>
 internal static class Screens
 {
