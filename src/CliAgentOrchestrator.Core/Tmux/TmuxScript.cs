@@ -25,7 +25,8 @@ internal static class TmuxScript
             {
                 switch (c)
                 {
-                    case '\\' or '"' or '$':
+                    // '~' too: at the start of a double-quoted word tmux would expand it to a home folder.
+                    case '\\' or '"' or '$' or '~':
                         line.Append('\\').Append(c);
                         break;
                     case '\n':

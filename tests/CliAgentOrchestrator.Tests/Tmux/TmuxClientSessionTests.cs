@@ -153,6 +153,31 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
         await Eventually.ScreenContainsAsync(Tmux, later, "later=yes");
     }
 
+    [Theory]
+    [InlineData("~/home-like")]
+    [InlineData("$HOME and \"quotes\" and back\\slash")]
+    [InlineData("#{pane_id};{braces}")]
+    public async Task TmuxsCommandLanguageKeepsEveryValueAsWritten(string value)
+    {
+        await _server.StartBashAsync();
+
+        // What CAO sends on tmux's standard input instead of putting values on a command line.
+        var start = new System.Diagnostics.ProcessStartInfo("tmux", ["-L", Tmux.SocketName!, .. TmuxScript.ReadFromStandardInput]) { RedirectStandardInput = true };
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(TmuxScript.Line(["set-environment", "-g", "CAO_ODD", value]));
+            process.StandardInput.Close();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+        }
+
+        var show = new System.Diagnostics.ProcessStartInfo("tmux", ["-L", Tmux.SocketName!, "show-environment", "-g", "CAO_ODD"]) { RedirectStandardOutput = true };
+        using var shown = System.Diagnostics.Process.Start(show)!;
+        var line = (await shown.StandardOutput.ReadToEndAsync()).TrimEnd('\n');
+        await shown.WaitForExitAsync();
+        Assert.Equal("CAO_ODD=" + value, line);
+    }
+
     [Fact]
     public async Task TheVersionIsParsed()
     {
