@@ -18,9 +18,14 @@ public static class EnvironmentFilter
     {
         "HOME", "PATH", "SHELL", "USER", "LANG", "TERM", "SSH_AUTH_SOCK", "DISPLAY",
         "XDG_RUNTIME_DIR", "DO_NOT_TRACK",
+        // How agent CLIs reach their vendor: tokens, proxies and certificate stores of the operator.
+        "GH_TOKEN", "GITHUB_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+        "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "DISABLE_AUTOUPDATER", "DISABLE_TELEMETRY",
     };
 
-    private static readonly string[] KeptPrefixes = ["LC_", "KIRO_", "MISE_", "AWS_"];
+    // The CLIs' own sign-in, endpoint and model settings (ANTHROPIC_BASE_URL, OPENAI_API_KEY,
+    // COPILOT_PROVIDER_BASE_URL, OPENCODE_CONFIG, …): the operator sets them for the agents.
+    private static readonly string[] KeptPrefixes = ["LC_", "KIRO_", "MISE_", "AWS_", "ANTHROPIC_", "OPENAI_", "COPILOT_", "OPENCODE_"];
 
     // CAO's own variables are listed one by one instead of kept by prefix: CAO_PLUGIN_<NAME>_<KEY>
     // carries plugin secrets (tokens, webhook URLs) and plugins read other CAO_* names of their own
@@ -35,12 +40,15 @@ public static class EnvironmentFilter
     // CLAUDE/CODEX families carry session state of an enclosing agent CLI.
     private static readonly string[] BlockedPrefixes = ["CLAUDE", "CODEX_", "__MISE_"];
 
-    // Claude Code reads these to pick Bedrock/Vertex/Foundry authentication; without them a
-    // worker launched from a Bedrock-configured server cannot log in.
+    // Operator settings inside the blocked families: Claude Code reads these to pick Bedrock/Vertex/
+    // Foundry authentication (without them a worker launched from a Bedrock-configured server cannot
+    // log in), to stay off the network except for the model, and where to keep its configuration.
+    // None is set by an enclosing CLI session.
     private static readonly HashSet<string> ClaudeAuthFlags = new(StringComparer.Ordinal)
     {
         "CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY",
         "CLAUDE_CODE_SKIP_BEDROCK_AUTH", "CLAUDE_CODE_SKIP_VERTEX_AUTH", "CLAUDE_CODE_SKIP_FOUNDRY_AUTH",
+        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "CLAUDE_CONFIG_DIR",
     };
 
     /// <summary>True when a variable named <paramref name="name"/> must never reach an agent window.</summary>

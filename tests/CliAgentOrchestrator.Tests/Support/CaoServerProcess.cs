@@ -30,6 +30,9 @@ public sealed class CaoServerProcess : IAsyncDisposable
     public string TmuxSocket { get; }
     public TmuxClient Tmux { get; }
 
+    /// <summary>Extra variables for the server process (and, through its allow-list, its agents), e.g. a private HOME and PATH.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A client for the running process; a new one after each start, so no pooled connection to a killed server is reused.</summary>
     public HttpClient Http { get; private set; } = new();
 
@@ -47,6 +50,8 @@ public sealed class CaoServerProcess : IAsyncDisposable
         start.Environment[CaoSettings.Home.Variable] = Home.Root;
         start.Environment[CaoSettings.ApiPort.Variable] = Port.ToString(CultureInfo.InvariantCulture);
         start.Environment[CaoSettings.TmuxSocket.Variable] = TmuxSocket;
+        foreach (var (name, value) in Environment)
+            start.Environment[name] = value;
         _process = Process.Start(start)!;
         // Drained so a chatty server never blocks on a full pipe; the log file under the home keeps it all.
         _process.OutputDataReceived += (_, _) => { };

@@ -27,7 +27,18 @@ public sealed class EnvironmentFilterTests
     [InlineData("CLAUDE_CODE_SKIP_BEDROCK_AUTH")]
     [InlineData("CLAUDE_CODE_SKIP_VERTEX_AUTH")]
     [InlineData("CLAUDE_CODE_SKIP_FOUNDRY_AUTH")]
-    public void AgentWindowsKeepTheBasicsCaoFamiliesAndClaudeAuthFlags(string name)
+    [InlineData("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC")]
+    [InlineData("CLAUDE_CONFIG_DIR")]
+    [InlineData("ANTHROPIC_API_KEY")]
+    [InlineData("ANTHROPIC_BASE_URL")]
+    [InlineData("OPENAI_API_KEY")]
+    [InlineData("COPILOT_PROVIDER_BASE_URL")]
+    [InlineData("OPENCODE_CONFIG")]
+    [InlineData("GH_TOKEN")]
+    [InlineData("HTTPS_PROXY")]
+    [InlineData("no_proxy")]
+    [InlineData("NODE_EXTRA_CA_CERTS")]
+    public void AgentWindowsKeepTheBasicsCaoFamiliesAndTheCliVendorSettings(string name)
     {
         Assert.True(EnvironmentFilter.IsKept(name, "value"));
         Assert.False(EnvironmentFilter.IsBlocked(name));
@@ -50,8 +61,6 @@ public sealed class EnvironmentFilterTests
     [Theory]
     [InlineData("TMUX")]
     [InlineData("OLDPWD")]
-    [InlineData("ANTHROPIC_API_KEY")]
-    [InlineData("OPENAI_API_KEY")]
     [InlineData("lc_all")]
     [InlineData("PATHEXT")]
     public void AnythingElseIsLeftOutWithoutBeingBlocked(string name)
