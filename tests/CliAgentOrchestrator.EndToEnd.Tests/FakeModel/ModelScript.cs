@@ -95,7 +95,9 @@ public static class ModelScript
         var bytes = Encoding.UTF8.GetBytes(text[start..]);
         var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
         reader.Read();
-        reader.Skip();
+        // Skip() refuses a reader that is not on its final block; TrySkip() reads the object through
+        // (the text after it is not JSON, so the block cannot be final).
+        if (!reader.TrySkip()) throw new FormatException($"The [[tool: …]] directive's JSON object is not closed: {text[start..]}");
         return Encoding.UTF8.GetCharCount(bytes, 0, (int)reader.BytesConsumed);
     }
 }
