@@ -70,7 +70,11 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
         {
             foreach (var file in _tempFiles)
             {
-                try { File.Delete(file); }
+                try
+                {
+                    File.Delete(file);
+                    DeleteEmptyFoldersUpTo(Path.GetDirectoryName(file), TempDirectory);
+                }
                 catch (IOException) { } // already gone or busy: nothing useful to do at teardown
                 catch (UnauthorizedAccessException) { }
             }
@@ -93,19 +97,23 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
 
     /// <summary>
     /// Writes a per-terminal temp file readable by the owner only (0600; the directory 0700), because
-    /// prompts and MCP env blocks can hold secrets substituted from <c>.env</c>.
+    /// prompts and MCP env blocks can hold secrets substituted from <c>.env</c>. A suffix may name
+    /// sub-folders (<c>.copilot/.github/agents/x.agent.md</c>) for CLIs that read a folder layout;
+    /// <see cref="Cleanup"/> removes them again once empty.
     /// </summary>
     protected string WriteTempFile(string suffix, string content)
     {
         var path = TempFilePath(suffix);
+        var folder = Path.GetDirectoryName(path)!;
         if (OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(TempDirectory);
+            Directory.CreateDirectory(folder);
             File.WriteAllText(path, content);
         }
         else
         {
             Directory.CreateDirectory(TempDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var options = new FileStreamOptions
             {
                 Mode = FileMode.Create,
@@ -119,5 +127,17 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
         }
         lock (_tempFiles) if (!_tempFiles.Contains(path)) _tempFiles.Add(path);
         return path;
+    }
+
+    // Removes the sub-folders a suffix created, innermost first, stopping at the first one that is not empty.
+    private static void DeleteEmptyFoldersUpTo(string? folder, string root)
+    {
+        var stop = Path.GetFullPath(root);
+        while (folder is not null && Path.GetFullPath(folder).StartsWith(stop + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+               && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder);
+        }
     }
 }
