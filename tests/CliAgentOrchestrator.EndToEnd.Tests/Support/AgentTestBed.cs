@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CliAgentOrchestrator.Core.Tmux;
+using CliAgentOrchestrator.EndToEnd.Tests.FakeModel;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.EndToEnd.Tests.Support;
+
+/// <summary>
+/// One end-to-end world: a fake model server, and a real <c>cao server</c> process (own CAO_HOME_DIR,
+/// port and private tmux server) whose agents run the real CLIs from <c>tests/agent-clis</c> with a
+/// throw-away <see cref="Home"/>, the Recorder plugin installed to show the events, and nothing of the
+/// machine's own user configuration. Configure <see cref="Home"/> and <see cref="Environment"/>, then
+/// <see cref="StartAsync"/>; dispose to kill the server, its tmux server and the fake model.
+/// </summary>
+public sealed class AgentTestBed : IAsyncDisposable
+{
+    private readonly TempDirectory _home = new();
+
+    private AgentTestBed(FakeModelServer model)
+    {
+        Model = model;
+        Home = Directory.CreateDirectory(_home.Combine("home")).FullName;
+        WorkDirectory = Directory.CreateDirectory(_home.Combine("project")).FullName;
+        Server = new CaoServerProcess();
+        var environment = Server.Environment;
+        environment["HOME"] = Home;
+        // The built `cao` (for the agents' MCP server) and the CLIs first; no user folders of this machine.
+        environment["PATH"] = AppContext.BaseDirectory.TrimEnd('/') + ":" + AgentClis.SearchPath;
+        environment["SHELL"] = "/bin/bash";
+        // No CLI may update itself, report telemetry or fetch anything but the fake model.
+        environment["DISABLE_AUTOUPDATER"] = "1";
+        environment["DISABLE_TELEMETRY"] = "1";
+        environment["DO_NOT_TRACK"] = "1";
+        environment["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
+        environment["ANTHROPIC_BASE_URL"] = model.Url;
+        environment["ANTHROPIC_API_KEY"] = "sk-ant-fake-key-for-tests";
+        environment["OPENAI_API_KEY"] = "sk-fake-key-for-tests";
+        environment["OPENAI_BASE_URL"] = model.Url + "/v1";
+    }
+
+    /// <summary>The fake model vendor the CLIs talk to.</summary>
+    public FakeModelServer Model { get; }
+
+    /// <summary>The real server process (its CAO home, port, tmux socket).</summary>
+    public CaoServerProcess Server { get; }
+
+    /// <summary>The agents' (and the server's) HOME: write a CLI's user configuration here before starting.</summary>
+    public string Home { get; }
+
+    /// <summary>The folder agents are started in (a project folder, not HOME).</summary>
+    public string WorkDirectory { get; }
+
+    /// <summary>Variables of the server process and, through CAO's allow-list, of its agents; change before starting.</summary>
+    public Dictionary<string, string> Environment => Server.Environment;
+
+    /// <summary>The server's HTTP client.</summary>
+    public HttpClient Http => Server.Http;
+
+    /// <summary>A test bed with its fake model running; the server is not started yet.</summary>
+    public static async Task<AgentTestBed> CreateAsync() => new(await FakeModelServer.StartAsync());
+
+    /// <summary>Installs the Recorder plugin and starts the server.</summary>
+    public async Task StartAsync()
+    {
+        var recorder = Path.Combine(Server.Home.PluginsDirectory, "recorder");
+        Directory.CreateDirectory(recorder);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "testplugins", "recorder")))
+            File.Copy(file, Path.Combine(recorder, Path.GetFileName(file)));
+        await Server.StartAsync();
+    }
+
+    /// <summary>Creates a session with one agent; returns its terminal (id, session_name, …) once the server answered.</summary>
+    public Task<JsonObject> CreateSessionAsync(string provider, string profile = "developer", string? sessionName = null) =>
+        PostAsync($"/sessions?provider={provider}&agent_profile={profile}&working_directory={Uri.EscapeDataString(WorkDirectory)}"
+            + (sessionName is null ? "" : "&session_name=" + Uri.EscapeDataString(sessionName)), HttpStatusCode.Created);
+
+    /// <summary>Adds an agent to <paramref name="session"/>.</summary>
+    public Task<JsonObject> CreateTerminalAsync(string session, string provider, string profile = "developer") =>
+        PostAsync($"/sessions/{session}/terminals?provider={provider}&agent_profile={profile}&working_directory={Uri.EscapeDataString(WorkDirectory)}", HttpStatusCode.Created);
+
+    /// <summary>Types <paramref name="text"/> into the agent (the API's input endpoint).</summary>
+    public Task SendInputAsync(string terminalId, string text) =>
+        PostAsync($"/terminals/{terminalId}/input?message={Uri.EscapeDataString(text)}", HttpStatusCode.OK);
+
+    /// <summary>The terminal's status as the API reports it.</summary>
+    public async Task<string> StatusAsync(string terminalId) =>
+        (await GetAsync($"/terminals/{terminalId}"))["status"]!.GetValue<string>();
+
+    /// <summary>Waits (polling, up to <paramref name="timeout"/>, default 120 s) until the status is one of <paramref name="statuses"/>; returns it.
+    /// Fails with the agent's screen when it does not come.</summary>
+    public async Task<string> WaitForStatusAsync(string terminalId, TimeSpan? timeout, params string[] statuses)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            var status = await StatusAsync(terminalId);
+            if (Array.IndexOf(statuses, status) >= 0) return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"terminal {terminalId} stayed {status}, expected {string.Join("/", statuses)}; screen:\n{await ScreenAsync(terminalId)}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <inheritdoc cref="WaitForStatusAsync(string, TimeSpan?, string[])"/>
+    public Task<string> WaitForStatusAsync(string terminalId, params string[] statuses) => WaitForStatusAsync(terminalId, null, statuses);
+
+    /// <summary>The agent's last answer (<c>output?mode=last</c>).</summary>
+    public async Task<string> LastMessageAsync(string terminalId) =>
+        (await GetAsync($"/terminals/{terminalId}/output?mode=last"))["output"]!.GetValue<string>();
+
+    /// <summary>What the agent's pane shows now, with 200 lines of history (for failure messages and screen captures).</summary>
+    public async Task<string> ScreenAsync(string terminalId)
+    {
+        var terminal = await GetAsync($"/terminals/{terminalId}");
+        var target = new TmuxTarget(terminal["session_name"]!.GetValue<string>(), terminal["name"]!.GetValue<string>());
+        return await Server.Tmux.CapturePaneAsync(target, CaptureRange.WithHistory(200), joinWrapped: true);
+    }
+
+    /// <summary>The events the Recorder plugin received, in order.</summary>
+    public IReadOnlyList<JsonObject> RecordedEvents()
+    {
+        var file = Path.Combine(Server.Home.PluginsDirectory, "recorder", "records.log");
+        if (!File.Exists(file)) return [];
+        const string prefix = "recorder|event ";
+        return File.ReadAllLines(file).Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => JsonNode.Parse(l[prefix.Length..])!.AsObject()).ToList();
+    }
+
+    public async Task<JsonObject> PostAsync(string path, HttpStatusCode expected, object? body = null)
+    {
+        using var response = body is null ? await Http.PostAsync(path, null) : await Http.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"POST {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<JsonObject> GetAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await Model.DisposeAsync();
+        _home.Dispose();
+    }
+}
