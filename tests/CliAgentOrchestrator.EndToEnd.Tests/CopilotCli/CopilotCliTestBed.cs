@@ -1,0 +1,39 @@
+using CliAgentOrchestrator.Core.Tmux;
+using CliAgentOrchestrator.EndToEnd.Tests.Support;
+
+namespace CliAgentOrchestrator.EndToEnd.Tests.CopilotCli;
+
+/// <summary>
+/// An <see cref="AgentTestBed"/> whose Copilot CLI runs in BYOK mode against the fake Anthropic API,
+/// offline: no GitHub sign-in, no telemetry, no update check, nothing but the fake model.
+/// </summary>
+internal static class CopilotCliTestBed
+{
+    public const string Provider = "copilot_cli";
+
+    public static async Task<AgentTestBed> StartAsync()
+    {
+        var bed = await AgentTestBed.CreateAsync();
+        try
+        {
+            var environment = bed.Environment;
+            environment["COPILOT_PROVIDER_BASE_URL"] = bed.Model.Url;
+            environment["COPILOT_PROVIDER_TYPE"] = "anthropic";
+            environment["COPILOT_PROVIDER_API_KEY"] = "sk-ant-fake-key-for-tests";
+            environment["COPILOT_MODEL"] = "claude-sonnet-4.6";
+            // Offline mode turns off GitHub authentication, telemetry, web tools, the GitHub MCP server and auto-update.
+            environment["COPILOT_OFFLINE"] = "true";
+            environment["COPILOT_AUTO_UPDATE"] = "false";
+            // tmux starts login shells, and Debian's /etc/profile resets root's PATH; until CAO keeps the
+            // server's PATH in its panes itself, the throw-away HOME's profile puts the CLIs back.
+            File.WriteAllText(Path.Combine(bed.Home, ".bash_profile"), $"export PATH={ShellQuote.Single(environment["PATH"])}\n");
+            await bed.StartAsync();
+            return bed;
+        }
+        catch
+        {
+            await bed.DisposeAsync();
+            throw;
+        }
+    }
+}
