@@ -87,7 +87,7 @@ public sealed partial class CopilotCliProvider
         for (var i = to - 1; i >= from; i--)
         {
             var line = Unframed(lines[i]);
-            if (AnswerItem().IsMatch(line) && !NoticeItem().IsMatch(line)) return i;
+            if (AnswerItem().IsMatch(line) && !NoticeItem().IsMatch(line) && !McpToolItem().IsMatch(line)) return i;
         }
         return -1;
     }
@@ -130,6 +130,10 @@ public sealed partial class CopilotCliProvider
     // Copilot's own "●" lines: start-up notices and retry messages, never the model's answer.
     [GeneratedRegex(@"^ ● (MCP Servers? reloaded|Selected custom agent|Tip: |Loading|.*\bRetrying\.\.\.$)")]
     private static partial Regex NoticeItem();
+
+    // "● send_message (MCP: cao-mcp-server) · receiver_id: …": a tool call, shown with the answer glyph.
+    [GeneratedRegex(@"^ \S \S+ \(MCP: [^)]*\)")]
+    private static partial Regex McpToolItem();
 
     [GeneratedRegex(@"^─{10,}\s*$")]
     private static partial Regex Rule();

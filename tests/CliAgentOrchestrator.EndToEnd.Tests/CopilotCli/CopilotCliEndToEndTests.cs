@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.EndToEnd.Tests.Support;
+using CliAgentOrchestrator.Tests.Support;
 using Xunit.Abstractions;
 
 namespace CliAgentOrchestrator.EndToEnd.Tests.CopilotCli;
@@ -75,6 +76,7 @@ public sealed class CopilotCliEndToEndTests(ITestOutputHelper output)
         await bed.SendInputAsync(supervisorId, $"[[tool: send_message {arguments.ToJsonString()}]] [[reply: Sent.]]");
 
         await bed.WaitForStatusAsync(supervisorId, "completed");
+        await ScreenCapture.SaveAsync(bed, supervisorId, "copilot_cli_1.0.102_mcp_tool_completed");
         Assert.Equal("Sent.", await bed.LastMessageAsync(supervisorId));
         await WaitForAnswerAsync(bed, workerId, "Message received by the worker.");
         Assert.Contains(bed.RecordedEvents(), e => Event(e) == "post_send_message"
@@ -113,7 +115,21 @@ public sealed class CopilotCliEndToEndTests(ITestOutputHelper output)
             ["message"] = "[[slow: 100]] [[reply: Worker line one.\\nWorker line two.\\nWorker line three.]]",
         };
         await bed.SendInputAsync(supervisorId, $"[[tool: handoff {handoff.ToJsonString()}]] [[reply: Handoff done.]]");
-
+        // While the worker runs (from the handoff call until the supervisor's model answers), the
+        // supervisor waits inside the MCP tool call and must read as processing all along.
+        bool Called() => bed.Model.Answers.Any(a => a.Turn.ToolName?.EndsWith("handoff", StringComparison.Ordinal) == true);
+        bool Answered() => bed.Model.Answers.Any(a => a.Turn.Text == "Handoff done.");
+        await Poll.UntilAsync(Called, "the supervisor's model to call handoff", TimeSpan.FromSeconds(120));
+        var whileWaiting = new List<string>();
+        while (!Answered())
+        {
+            var status = await bed.StatusAsync(supervisorId);
+            if (!Answered()) whileWaiting.Add(status);
+            if (whileWaiting.Count == 20) await ScreenCapture.SaveAsync(bed, supervisorId, "copilot_cli_1.0.102_mcp_tool_running");
+            await Task.Delay(100);
+        }
+        Assert.NotEmpty(whileWaiting);
+        Assert.All(whileWaiting, status => Assert.Equal("processing", status));
         await WaitForAnswerAsync(bed, supervisorId, "Handoff done.");
         // The tool result the supervisor's model got back holds the worker's three lines.
         Assert.Contains(bed.Model.Requests, r => r.Body.Contains("Worker line one.\\\\nWorker line two.\\\\nWorker line three.", StringComparison.Ordinal)

@@ -117,6 +117,8 @@ public sealed class CopilotCliProviderTests : IDisposable
     [InlineData("tool_running", TerminalStatus.Processing)]
     [InlineData("retrying", TerminalStatus.Processing)]
     [InlineData("error", TerminalStatus.Error)]
+    [InlineData("mcp_tool_running", TerminalStatus.Processing)]
+    [InlineData("mcp_tool_completed", TerminalStatus.Completed)]
     public void StatusOfCapturedScreens(string screen, TerminalStatus expected)
     {
         Assert.Equal(expected, Provider(null).GetStatus(Screen(screen)));
@@ -130,6 +132,17 @@ public sealed class CopilotCliProviderTests : IDisposable
         Assert.Equal("Hello from the fake model.\nSecond line here.\n\n• bullet one\n• bullet two", provider.ExtractLastMessage(Screen("completed")));
         Assert.Equal("Alpha beta gamma delta epsilon.\nZeta eta theta iota kappa.\nLambda mu nu xi omicron.",
             provider.ExtractLastMessage(Screen("completed_after_stream")));
+        Assert.Equal("Sent.", provider.ExtractLastMessage(Screen("mcp_tool_completed")));
+    }
+
+    [Fact]
+    public void AnMcpToolCallIsNotTheAnswer()
+    {
+        // The screen of a turn cut short after the tool call: the "●" tool line is all there is.
+        var screen = Screen("mcp_tool_completed").Replace(" ● Sent.", "", StringComparison.Ordinal);
+
+        Assert.Throws<ProviderExtractionException>(() => Provider(null).ExtractLastMessage(screen));
+        Assert.Equal(TerminalStatus.Idle, Provider(null).GetStatus(screen));
     }
 
     [Fact]
