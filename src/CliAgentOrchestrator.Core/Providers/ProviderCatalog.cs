@@ -10,7 +10,7 @@ public sealed class ProviderCatalog
     private readonly Func<string, string?> _locate;
     private readonly ProviderOptions _options;
 
-    /// <summary>The built-in providers: <c>kiro_cli</c>, <c>claude_code</c>, <c>codex</c>, <c>copilot_cli</c>, <c>mock_cli</c>.</summary>
+    /// <summary>The built-in providers: <c>kiro_cli</c>, <c>claude_code</c>, <c>codex</c>, <c>copilot_cli</c>, <c>opencode_cli</c>, <c>mock_cli</c>.</summary>
     /// <param name="locate">Finds a binary (PATH lookup by default); tests pass their own.</param>
     /// <param name="options">Server-wide provider settings, handed to every provider through its context.</param>
     public ProviderCatalog(Func<string, string?>? locate = null, ProviderOptions? options = null)
@@ -21,6 +21,7 @@ public sealed class ProviderCatalog
         Register(ClaudeCodeProvider.ProviderKey, ClaudeCodeProvider.Binary, ctx => new ClaudeCodeProvider(ctx));
         Register(CodexProvider.ProviderKey, CodexProvider.Binary, ctx => new CodexProvider(ctx));
         Register(CopilotCliProvider.ProviderKey, CopilotCliProvider.Binary, ctx => new CopilotCliProvider(ctx));
+        Register(OpenCodeCliProvider.ProviderKey, OpenCodeCliProvider.Binary, ctx => new OpenCodeCliProvider(ctx));
         Register(MockCliProvider.ProviderKey, MockCliProvider.DefaultScriptPath, ctx => new MockCliProvider(ctx));
     }
 

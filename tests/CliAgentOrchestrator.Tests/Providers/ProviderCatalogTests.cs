@@ -13,6 +13,7 @@ public sealed class ProviderCatalogTests
     [InlineData("claude_code", typeof(ClaudeCodeProvider))]
     [InlineData("codex", typeof(CodexProvider))]
     [InlineData("copilot_cli", typeof(CopilotCliProvider))]
+    [InlineData("opencode_cli", typeof(OpenCodeCliProvider))]
     [InlineData("kiro_cli", typeof(KiroCliProvider))]
     public void EachKeyCreatesItsProvider(string key, Type type)
     {
@@ -38,7 +39,7 @@ public sealed class ProviderCatalogTests
         var error = Assert.Throws<UnknownProviderException>(() => new ProviderCatalog().Create("gemini_cli", Context));
         Assert.Equal("gemini_cli", error.Key);
         Assert.Contains("'gemini_cli'", error.Message);
-        foreach (var key in new[] { "kiro_cli", "claude_code", "codex", "copilot_cli", "mock_cli" }) Assert.Contains(key, error.Message);
+        foreach (var key in new[] { "kiro_cli", "claude_code", "codex", "copilot_cli", "opencode_cli", "mock_cli" }) Assert.Contains(key, error.Message);
     }
 
     [Fact]
@@ -48,11 +49,12 @@ public sealed class ProviderCatalogTests
 
         var list = catalog.List();
 
-        Assert.Equal(["kiro_cli", "claude_code", "codex", "copilot_cli", "mock_cli"], list.Select(p => p.Name));
+        Assert.Equal(["kiro_cli", "claude_code", "codex", "copilot_cli", "opencode_cli", "mock_cli"], list.Select(p => p.Name));
         Assert.Equal(new ProviderInfo("codex", "codex", true), list.Single(p => p.Name == "codex"));
         Assert.Equal(new ProviderInfo("kiro_cli", "kiro-cli", false), list.Single(p => p.Name == "kiro_cli"));
         Assert.Equal("claude", list.Single(p => p.Name == "claude_code").Binary);
         Assert.Equal("copilot", list.Single(p => p.Name == "copilot_cli").Binary);
+        Assert.Equal("opencode", list.Single(p => p.Name == "opencode_cli").Binary);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class FailedCreationTests
         Assert.Contains("not allowed", await DetailAsync(server, NewSession("developer", "mock_cli", "/etc"), HttpStatusCode.BadRequest));
         var unknown = await DetailAsync(server, NewSession("developer", "no_such_cli", server.WorkDirectory), HttpStatusCode.BadRequest);
         Assert.Contains("no_such_cli", unknown);
-        Assert.All(new[] { "kiro_cli", "claude_code", "codex", "copilot_cli", "mock_cli" }, p => Assert.Contains(p, unknown));
+        Assert.All(new[] { "kiro_cli", "claude_code", "codex", "copilot_cli", "opencode_cli", "mock_cli" }, p => Assert.Contains(p, unknown));
         var stalled = await DetailAsync(server, NewSession("stalls", "mock_cli", server.WorkDirectory) + "&session_name=stalled", HttpStatusCode.InternalServerError, StallingCli);
         Assert.Contains("mock_cli", stalled);
         Assert.False(await server.Tmux.HasSessionAsync("cao-stalled"), "the session made for the failed terminal is killed");

@@ -48,7 +48,7 @@ public sealed partial class HttpApiContractTests
 
         // Unlike Python (reference §12.4), the port lists mock_cli, and says which CLIs are installed.
         var providers = (await server.GetJsonAsync("/agents/providers")).AsArray().Select(p => p!.AsObject()).ToList();
-        Assert.Equal(["kiro_cli", "claude_code", "codex", "copilot_cli", "mock_cli"], providers.Select(p => Str(p, "name")));
+        Assert.Equal(["kiro_cli", "claude_code", "codex", "copilot_cli", "opencode_cli", "mock_cli"], providers.Select(p => Str(p, "name")));
         Assert.All(providers, p => Assert.False(string.IsNullOrEmpty(Str(p, "binary"))));
         Assert.True(providers.Single(p => Str(p, "name") == "mock_cli")["installed"]!.GetValue<bool>());
 

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace CliAgentOrchestrator.Core.Providers;
+
+// Status and extraction for OpenCode 1.18.x, a full-screen TUI. Messages and tool output sit in
+// blocks behind a `┃` bar ("  ┃  message", "  ┃  $ mkdir …"), the model's text five columns in, and
+// each turn ends with a marker line "▣  Build · Model · 7.0s" (no duration while it runs). At the
+// bottom: the input box (`┃` lines closed by "╹▀▀▀"), then a footer: "⬝⬝■■■■  esc interrupt … ctrl+p
+// commands" while a turn runs, "<folder>  11  ctrl+p commands" when idle. A permission request
+// replaces the input box with "△ Permission required … Allow once  Allow always  Reject … enter confirm".
+public sealed partial class OpenCodeCliProvider
+{
+    // Non-blank lines at the bottom that hold the footer (the start screen adds a tip and a folder line under it).
+    private const int FooterLines = 4;
+
+    /// <inheritdoc />
+    public override TerminalStatus GetStatus(string screen)
+    {
+        var lines = ScreenLines.Read(screen);
+        if (lines.Length == 0) return TerminalStatus.Unknown;
+        var footer = ScreenLines.Tail(string.Join('\n', lines), FooterLines);
+
+        var permission = ScreenLines.LastIndex(lines, PermissionHeading());
+        if (permission >= 0 && !IdleFooter().IsMatch(string.Join('\n', lines[(permission + 1)..])))
+            return TerminalStatus.WaitingUserAnswer;
+        if (BusyFooter().IsMatch(footer)) return TerminalStatus.Processing;
+        if (!IdleFooter().IsMatch(footer)) return TerminalStatus.Unknown;
+
+        var marker = ScreenLines.LastIndex(lines, TurnMarker());
+        if (marker < 0) return TerminalStatus.Idle;
+        // A failing endpoint is retried with growing pauses for as long as OpenCode runs ("[retrying in
+        // 14s attempt #5]" in the busy footer), so there is no error screen to recognise: it reads as processing.
+        return FinishedTurnMarker().IsMatch(lines[marker]) ? TerminalStatus.Completed : TerminalStatus.Processing;
+    }
+
+    /// <inheritdoc />
+    public override string ExtractLastMessage(string screen)
+    {
+        var lines = ScreenLines.Read(screen);
+        var marker = ScreenLines.LastIndex(lines, FinishedTurnMarker());
+        if (marker < 0) throw new ProviderExtractionException("opencode_cli: no finished turn (▣ … · 1.2s) on the screen.");
+
+        // The answer is the text right above the marker, up to the block (message, tool output) or
+        // tool line before it: after a tool call, only the model's last words count.
+        var start = marker;
+        while (start > 0 && !BarLine().IsMatch(lines[start - 1]) && !TurnMarker().IsMatch(lines[start - 1]) && !ToolLine().IsMatch(lines[start - 1]))
+            start--;
+        var body = lines[start..marker].Select(l => l.StartsWith(TextIndent, StringComparison.Ordinal) ? l[TextIndent.Length..] : l.TrimStart());
+        var message = ScreenLines.JoinMessage(body);
+        if (message.Length == 0) throw new ProviderExtractionException("opencode_cli: the last answer is empty.");
+        return message;
+    }
+
+    // The model's text sits five columns in.
+    private const string TextIndent = "     ";
+
+    [GeneratedRegex(@"△\s+(Permission required|Always allow)\b")]
+    private static partial Regex PermissionHeading();
+
+    // The progress bar (⬝/■) or the interrupt key: a turn is running (or retrying a failed request).
+    [GeneratedRegex(@"esc interrupt|^\s*[⬝■]{4,}", RegexOptions.Multiline)]
+    private static partial Regex BusyFooter();
+
+    [GeneratedRegex(@"ctrl\+p commands")]
+    private static partial Regex IdleFooter();
+
+    // "▣  Build · Claude Fake" while the turn runs; "▣  Build · Claude Fake · 7.0s" (or "· 1m 8s") once it is over.
+    [GeneratedRegex(@"^\s*▣\s")]
+    private static partial Regex TurnMarker();
+
+    [GeneratedRegex(@"^\s*▣\s+.+·.+·\s*(\d+m\s*)?\d+(\.\d+)?s\s*$")]
+    private static partial Regex FinishedTurnMarker();
+
+    [GeneratedRegex(@"^\s*┃")]
+    private static partial Regex BarLine();
+
+    // "→ Read /etc/hostname", "⚙ cao-mcp-server_send_message …", a spinner while a tool runs.
+    [GeneratedRegex(@"^\s{5}[→⚙✱◇⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] \S")]
+    private static partial Regex ToolLine();
+}
