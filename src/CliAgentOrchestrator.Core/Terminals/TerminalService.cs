@@ -132,7 +132,8 @@ public sealed partial class TerminalService(
     }
 
     // The model override only shapes the launch command, so a reattached terminal (already launched) needs none.
-    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile, string? model = null) =>
+    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile, string? model = null, IReadOnlyDictionary<string, string>? operatorVariables = null) =>
         providers.Create(record.Provider, new ProviderContext(
-            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile));
+            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile,
+            OperatorVariables: operatorVariables));
 }
