@@ -11,17 +11,18 @@ public abstract partial class ProviderBase
 
     // The shell has its own, generous bound: a login shell on a loaded machine may take many seconds
     // (pyenv, nvm, …) and that must not eat into the time the CLI gets to start.
-    private async Task WaitForShellAsync(ITerminalConsole console, CancellationToken cancellationToken)
+    // Returns whether the CLI is on the pane's PATH.
+    private async Task<bool> WaitForShellAsync(ITerminalConsole console, CancellationToken cancellationToken)
     {
         var timeout = Timings.ShellStartTimeout;
         var deadline = DateTime.UtcNow + timeout;
         var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
-        await console.RunCommandAsync(ShellReadyProbe.Command(nonce), cancellationToken).ConfigureAwait(false);
+        await console.RunCommandAsync(ShellReadyProbe.Command(nonce, LaunchBinaryHint), cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
-            if (ShellReadyProbe.IsAnswered(screen, nonce))
-                return;
+            if (ShellReadyProbe.Read(screen, nonce) is { } found)
+                return found;
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException(
                     $"{Key}: the shell in terminal {console.TerminalId} did not run a command within {timeout.TotalSeconds:0.#} s; " +
@@ -73,7 +74,18 @@ public abstract partial class ProviderBase
         }
     }
 
-    /// <summary>The program named in timeout messages.</summary>
+    // The login shell's PATH lacks the CLI (Debian's /etc/profile resets root's PATH; an nvm or npm
+    // prefix set up only in an interactive rc file): give the pane the server's PATH after its own, so
+    // what the server sees installed is what the pane runs — else say at once that the CLI is missing.
+    private async Task AddServerPathAsync(ITerminalConsole console, CancellationToken cancellationToken)
+    {
+        var serverPath = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (ExecutableLocator.Find(LaunchBinaryHint, serverPath) is null)
+            throw new Errors.CliNotFoundException(Key, LaunchBinaryHint);
+        await console.RunCommandAsync(" export PATH=\"$PATH\":" + Tmux.ShellQuote.Single(serverPath), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The program the launch command starts: looked up on the pane's PATH before launch, named in timeout messages.</summary>
     protected virtual string LaunchBinaryHint => Key;
 
     /// <summary>

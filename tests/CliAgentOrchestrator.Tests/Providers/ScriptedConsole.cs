@@ -26,6 +26,9 @@ internal sealed class ScriptedConsole : ITerminalConsole
     /// </summary>
     public int? ShellAnswersAfter { get; set; } = 0;
 
+    /// <summary>What the shell's probe answers about the CLI's executable: on the pane's PATH or not.</summary>
+    public bool ExecutableOnPath { get; set; } = true;
+
     /// <summary>Probes typed so far.</summary>
     public int Probes { get; private set; }
 
@@ -51,7 +54,7 @@ internal sealed class ScriptedConsole : ITerminalConsole
         if (ShellReadyProbe.TryReadNonce(text, out var nonce))
         {
             Probes++;
-            _probeAnswer = ShellReadyProbe.Answer(nonce);
+            _probeAnswer = ShellReadyProbe.Answer(nonce, ExecutableOnPath);
             _probedAtCapture = Captures;
             return Task.CompletedTask;
         }
