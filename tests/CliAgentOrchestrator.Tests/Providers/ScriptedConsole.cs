@@ -82,5 +82,8 @@ internal sealed class ScriptedConsole : ITerminalConsole
         return Task.FromResult(Screen);
     }
 
-    public Task<string> CurrentCommandAsync(CancellationToken cancellationToken) => Task.FromResult("bash");
+    /// <summary>The pane's foreground command once a command was launched (before: <c>bash</c>); <c>bash</c> plays a CLI that exited.</summary>
+    public string CliCommand { get; set; } = "cli";
+
+    public Task<string> CurrentCommandAsync(CancellationToken cancellationToken) => Task.FromResult(Commands.Count > 0 ? CliCommand : "bash");
 }
