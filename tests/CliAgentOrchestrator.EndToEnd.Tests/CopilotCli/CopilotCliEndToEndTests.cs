@@ -8,7 +8,7 @@ public sealed class CopilotCliEndToEndTests(ITestOutputHelper output) : AgentCli
 {
     protected override string Provider => CopilotCliTestBed.Provider;
 
-    protected override string ScreenPrefix => "copilot_cli_1.0.102_";
+    protected override string ScreenPrefix => "copilot_cli_1.0.102";
 
     protected override Task<AgentTestBed> StartBedAsync() => CopilotCliTestBed.StartAsync();
 }

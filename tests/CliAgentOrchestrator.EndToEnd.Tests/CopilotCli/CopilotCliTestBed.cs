@@ -1,4 +1,3 @@
-using CliAgentOrchestrator.Core.Tmux;
 using CliAgentOrchestrator.EndToEnd.Tests.Support;
 
 namespace CliAgentOrchestrator.EndToEnd.Tests.CopilotCli;
@@ -24,9 +23,6 @@ internal static class CopilotCliTestBed
             // Offline mode turns off GitHub authentication, telemetry, web tools, the GitHub MCP server and auto-update.
             environment["COPILOT_OFFLINE"] = "true";
             environment["COPILOT_AUTO_UPDATE"] = "false";
-            // tmux starts login shells, and Debian's /etc/profile resets root's PATH; until CAO keeps the
-            // server's PATH in its panes itself, the throw-away HOME's profile puts the CLIs back.
-            File.WriteAllText(Path.Combine(bed.Home, ".bash_profile"), $"export PATH={ShellQuote.Single(environment["PATH"])}\n");
             await bed.StartAsync();
             return bed;
         }

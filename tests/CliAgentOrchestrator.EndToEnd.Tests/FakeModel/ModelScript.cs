@@ -93,7 +93,8 @@ public static class ModelScript
     private static int JsonObjectLength(string text, int start)
     {
         var bytes = Encoding.UTF8.GetBytes(text[start..]);
-        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
+        // A final block: Skip() refuses partial data; the text after the object is never read.
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
         reader.Read();
         // Skip() refuses a reader that is not on its final block; TrySkip() reads the object through
         // (the text after it is not JSON, so the block cannot be final).

@@ -8,7 +8,7 @@ public sealed class OpenCodeCliEndToEndTests(ITestOutputHelper output) : AgentCl
 {
     protected override string Provider => OpenCodeCliTestBed.Provider;
 
-    protected override string ScreenPrefix => "opencode_cli_1.18.33_";
+    protected override string ScreenPrefix => "opencode_cli_1.18.33";
 
     protected override Task<AgentTestBed> StartBedAsync() => OpenCodeCliTestBed.StartAsync();
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CliAgentOrchestrator.Core.Tmux;
 using CliAgentOrchestrator.EndToEnd.Tests.Support;
 
 namespace CliAgentOrchestrator.EndToEnd.Tests.OpenCodeCli;
@@ -44,9 +43,6 @@ internal static class OpenCodeCliTestBed
             environment["OPENCODE_DISABLE_AUTOUPDATE"] = "1";
             environment["OPENCODE_DISABLE_SHARE"] = "1";
             environment["OPENCODE_DISABLE_LSP_DOWNLOAD"] = "1";
-            // tmux starts login shells, and Debian's /etc/profile resets root's PATH; until CAO keeps the
-            // server's PATH in its panes itself, the throw-away HOME's profile puts the CLIs back.
-            File.WriteAllText(Path.Combine(bed.Home, ".bash_profile"), $"export PATH={ShellQuote.Single(environment["PATH"])}\n");
             await bed.StartAsync();
             return bed;
         }

@@ -15,7 +15,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     /// <summary>The provider key under test.</summary>
     protected abstract string Provider { get; }
 
-    /// <summary>The screen file prefix, e.g. <c>copilot_cli_1.0.102_</c>.</summary>
+    /// <summary>The screen file prefix, e.g. <c>copilot_cli_1.0.102</c>.</summary>
     protected abstract string ScreenPrefix { get; }
 
     /// <summary>A started test bed whose agents reach the fake model with this CLI.</summary>
@@ -83,7 +83,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         await bed.SendInputAsync(supervisorId, $"[[tool: send_message {arguments.ToJsonString()}]] [[reply: Sent.]]");
 
         await bed.WaitForStatusAsync(supervisorId, "completed");
-        await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix + "mcp_tool_completed");
+        await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix, "mcp_tool_completed");
         Assert.Equal("Sent.", await bed.LastMessageAsync(supervisorId));
         await WaitForAnswerAsync(bed, workerId, "Message received by the worker.");
         Assert.Contains(bed.RecordedEvents(), e => Event(e) == "post_send_message"
@@ -132,7 +132,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         {
             var status = await bed.StatusAsync(supervisorId);
             if (!Answered()) whileWaiting.Add(status);
-            if (whileWaiting.Count == 20) await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix + "mcp_tool_running");
+            if (whileWaiting.Count == 20) await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix, "mcp_tool_running");
             await Task.Delay(100);
         }
         Assert.NotEmpty(whileWaiting);

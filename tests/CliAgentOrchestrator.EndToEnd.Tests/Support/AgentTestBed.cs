@@ -34,6 +34,9 @@ public sealed class AgentTestBed : IAsyncDisposable
         environment["DISABLE_TELEMETRY"] = "1";
         environment["DO_NOT_TRACK"] = "1";
         environment["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
+        // Whatever honours a proxy gets a refusal instead of the internet; loopback (the fake model, CAO) stays direct.
+        environment["HTTPS_PROXY"] = environment["HTTP_PROXY"] = environment["https_proxy"] = environment["http_proxy"] = Proxy.Url;
+        environment["NO_PROXY"] = environment["no_proxy"] = "127.0.0.1,localhost";
         environment["ANTHROPIC_BASE_URL"] = model.Url;
         environment["ANTHROPIC_API_KEY"] = "sk-ant-fake-key-for-tests";
         environment["OPENAI_API_KEY"] = "sk-fake-key-for-tests";
@@ -42,6 +45,9 @@ public sealed class AgentTestBed : IAsyncDisposable
 
     /// <summary>The fake model vendor the CLIs talk to.</summary>
     public FakeModelServer Model { get; }
+
+    /// <summary>The agents' proxy: refuses and records every attempt to leave the machine.</summary>
+    public BlackHoleProxy Proxy { get; } = new();
 
     /// <summary>The real server process (its CAO home, port, tmux socket).</summary>
     public CaoServerProcess Server { get; }
@@ -56,7 +62,13 @@ public sealed class AgentTestBed : IAsyncDisposable
     public Dictionary<string, string> Environment => Server.Environment;
 
     /// <summary>The server's HTTP client.</summary>
-    public HttpClient Http => Server.Http;
+    public HttpClient Http => _http ??= new HttpClient { BaseAddress = Server.Http.BaseAddress, Timeout = ApiTimeout };
+
+    // Creating an agent answers once its CLI is ready: a CLI's first start in a fresh HOME (OpenCode
+    // sets up its database) can take most of the server's 60 s init timeout on a busy machine.
+    private static readonly TimeSpan ApiTimeout = TimeSpan.FromMinutes(3);
+
+    private HttpClient? _http;
 
     /// <summary>A test bed with its fake model running; the server is not started yet.</summary>
     public static async Task<AgentTestBed> CreateAsync() => new(await FakeModelServer.StartAsync());
@@ -146,8 +158,10 @@ public sealed class AgentTestBed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _http?.Dispose();
         await Server.DisposeAsync();
         await Model.DisposeAsync();
+        await Proxy.DisposeAsync();
         _home.Dispose();
     }
 }
