@@ -8,6 +8,8 @@ namespace CliAgentOrchestrator.Core.Providers;
 // bottom: the input box (`┃` lines closed by "╹▀▀▀"), then a footer: "⬝⬝■■■■  esc interrupt … ctrl+p
 // commands" while a turn runs, "<folder>  11  ctrl+p commands" when idle. A permission request
 // replaces the input box with "△ Permission required … Allow once  Allow always  Reject … enter confirm".
+// A wide terminal (CAO's panes are 220 columns) adds a sidebar on the right (session title, "Context",
+// "11 tokens", "0% used", MCP servers), cut off before any rule looks at the lines.
 public sealed partial class OpenCodeCliProvider
 {
     // Non-blank lines at the bottom that hold the footer (the start screen adds a tip and a folder line under it).
@@ -16,7 +18,7 @@ public sealed partial class OpenCodeCliProvider
     /// <inheritdoc />
     public override TerminalStatus GetStatus(string screen)
     {
-        var lines = ScreenLines.Read(screen);
+        var lines = WithoutSidebar(ScreenLines.Read(screen));
         if (lines.Length == 0) return TerminalStatus.Unknown;
         var footer = ScreenLines.Tail(string.Join('\n', lines), FooterLines);
 
@@ -36,7 +38,7 @@ public sealed partial class OpenCodeCliProvider
     /// <inheritdoc />
     public override string ExtractLastMessage(string screen)
     {
-        var lines = ScreenLines.Read(screen);
+        var lines = WithoutSidebar(ScreenLines.Read(screen));
         var marker = ScreenLines.LastIndex(lines, FinishedTurnMarker());
         if (marker < 0) throw new ProviderExtractionException("opencode_cli: no finished turn (▣ … · 1.2s) on the screen.");
 
@@ -51,8 +53,20 @@ public sealed partial class OpenCodeCliProvider
         return message;
     }
 
+    // The sidebar's column is where its "0% used" line starts; everything from there on is sidebar.
+    private static string[] WithoutSidebar(string[] lines)
+    {
+        var usage = lines.Select(l => SidebarUsage().Match(l)).FirstOrDefault(m => m.Success);
+        if (usage is null) return lines;
+        var column = usage.Groups["side"].Index;
+        return [.. lines.Select(l => l.Length > column ? l[..column].TrimEnd() : l)];
+    }
+
     // The model's text sits five columns in.
     private const string TextIndent = "     ";
+
+    [GeneratedRegex(@"\S?\s{4,}(?<side>\d+% used)\s*$")]
+    private static partial Regex SidebarUsage();
 
     [GeneratedRegex(@"△\s+(Permission required|Always allow)\b")]
     private static partial Regex PermissionHeading();

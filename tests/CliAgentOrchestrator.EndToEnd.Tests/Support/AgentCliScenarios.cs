@@ -28,12 +28,14 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var id = Id(await bed.CreateSessionAsync(Provider));
         Assert.Equal("idle", await bed.WaitForStatusAsync(id, "idle", "completed"));
+        await ScreenCapture.SaveAsync(bed, id, ScreenPrefix, "idle");
         output.WriteLine($"create → idle: {clock.Elapsed.TotalSeconds:0.0} s");
 
         clock.Restart();
         await bed.SendInputAsync(id, "[[reply: First line of the answer.\\nSecond line.\\n\\nA last paragraph.]]");
         await bed.WaitForStatusAsync(id, "completed");
         output.WriteLine($"prompt → completed: {clock.Elapsed.TotalSeconds:0.0} s");
+        await ScreenCapture.SaveAsync(bed, id, ScreenPrefix, "completed");
 
         Assert.Equal("First line of the answer.\nSecond line.\n\nA last paragraph.", await bed.LastMessageAsync(id));
         Assert.Contains(bed.RecordedEvents(), e => Event(e) == "post_create_session");

@@ -86,6 +86,8 @@ public sealed class OpenCodeCliProviderTests : IDisposable
     [InlineData("permission_prompt", TerminalStatus.WaitingUserAnswer)]
     [InlineData("completed_after_tool", TerminalStatus.Completed)]
     [InlineData("retrying", TerminalStatus.Processing)]
+    [InlineData("wide_idle", TerminalStatus.Idle)]
+    [InlineData("wide_completed", TerminalStatus.Completed)]
     public void StatusOfCapturedScreens(string screen, TerminalStatus expected)
     {
         Assert.Equal(expected, Provider(null).GetStatus(Screen(screen)));
@@ -99,6 +101,8 @@ public sealed class OpenCodeCliProviderTests : IDisposable
         Assert.Equal("Hello from the fake model.\nSecond line here.\n\n- bullet one\n- bullet two", provider.ExtractLastMessage(Screen("completed")));
         Assert.Equal("Alpha beta gamma delta epsilon.\nZeta eta theta iota kappa.\nLambda mu nu xi omicron.",
             provider.ExtractLastMessage(Screen("completed_after_stream")));
+        // A 220-column pane (as CAO opens them) shows a sidebar to the right of the answer.
+        Assert.Equal("First line of the answer.\nSecond line.\n\nA last paragraph.", provider.ExtractLastMessage(Screen("wide_completed")));
         // After a tool call only the model's words after it: not the "→ Read /etc/hostname" line.
         Assert.StartsWith("Read: <path>/etc/hostname</path>\n", provider.ExtractLastMessage(Screen("completed_after_tool")));
     }
