@@ -28,8 +28,13 @@ public sealed partial class OpenCodeCliProvider
         if (BusyFooter().IsMatch(footer)) return TerminalStatus.Processing;
         if (!IdleFooter().IsMatch(footer)) return TerminalStatus.Unknown;
 
-        var marker = ScreenLines.LastIndex(lines, TurnMarker());
-        if (marker < 0) return TerminalStatus.Idle;
+        // A message (or tool output) below the last turn marker: the turn has started but its marker
+        // and busy footer are not drawn yet. Reading that moment as idle would stick (the status latch
+        // keeps a ready state against later "processing" readings).
+        var transcriptEnd = InputBoxTop(lines);
+        var marker = ScreenLines.LastIndex(lines, TurnMarker(), 0, transcriptEnd);
+        if (ScreenLines.LastIndex(lines, BarLine(), 0, transcriptEnd) > marker && marker >= 0) return TerminalStatus.Processing;
+        if (marker < 0) return StartedFirstTurn(lines, transcriptEnd) ? TerminalStatus.Processing : TerminalStatus.Idle;
         // A failing endpoint is retried with growing pauses for as long as OpenCode runs ("[retrying in
         // 14s attempt #5]" in the busy footer), so there is no error screen to recognise: it reads as processing.
         return FinishedTurnMarker().IsMatch(lines[marker]) ? TerminalStatus.Completed : TerminalStatus.Processing;
@@ -47,11 +52,30 @@ public sealed partial class OpenCodeCliProvider
         var start = marker;
         while (start > 0 && !BarLine().IsMatch(lines[start - 1]) && !TurnMarker().IsMatch(lines[start - 1]) && !ToolLine().IsMatch(lines[start - 1]))
             start--;
+        // A long tool line wraps onto lines indented deeper than the text; they belong to the tool line.
+        if (start > 0 && ToolLine().IsMatch(lines[start - 1]))
+            while (start < marker && lines[start].StartsWith(TextIndent + " ", StringComparison.Ordinal)) start++;
         var body = lines[start..marker].Select(l => l.StartsWith(TextIndent, StringComparison.Ordinal) ? l[TextIndent.Length..] : l.TrimStart());
         var message = ScreenLines.JoinMessage(body);
         if (message.Length == 0) throw new ProviderExtractionException("opencode_cli: the last answer is empty.");
         return message;
     }
+
+    // The first line of the input box: the `┃` lines just above its "╹▀▀▀" bottom edge (the screen's
+    // end when no box is drawn).
+    private static int InputBoxTop(string[] lines)
+    {
+        var bottom = ScreenLines.LastIndex(lines, InputBoxBottom());
+        if (bottom < 0) return lines.Length;
+        var top = bottom;
+        while (top > 0 && BarLine().IsMatch(lines[top - 1])) top--;
+        return top;
+    }
+
+    // Before the first marker, a message in the transcript (not the start screen's box in the middle)
+    // means the first turn is starting: the start screen has no `┃` line above its input box.
+    private static bool StartedFirstTurn(string[] lines, int transcriptEnd) =>
+        ScreenLines.LastIndex(lines, BarLine(), 0, transcriptEnd) >= 0;
 
     // The sidebar's column is where its "0% used" line starts; everything from there on is sidebar.
     private static string[] WithoutSidebar(string[] lines)
@@ -87,6 +111,9 @@ public sealed partial class OpenCodeCliProvider
 
     [GeneratedRegex(@"^\s*┃")]
     private static partial Regex BarLine();
+
+    [GeneratedRegex(@"^\s*╹▀")]
+    private static partial Regex InputBoxBottom();
 
     // "→ Read /etc/hostname", "⚙ cao-mcp-server_send_message …", a spinner while a tool runs.
     [GeneratedRegex(@"^\s{5}[→⚙✱◇⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] \S")]
