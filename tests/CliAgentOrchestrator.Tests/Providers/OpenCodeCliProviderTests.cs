@@ -88,9 +88,22 @@ public sealed class OpenCodeCliProviderTests : IDisposable
     [InlineData("retrying", TerminalStatus.Processing)]
     [InlineData("wide_idle", TerminalStatus.Idle)]
     [InlineData("wide_completed", TerminalStatus.Completed)]
+    [InlineData("mcp_tool_running", TerminalStatus.Processing)]
+    [InlineData("mcp_tool_completed", TerminalStatus.Completed)]
     public void StatusOfCapturedScreens(string screen, TerminalStatus expected)
     {
         Assert.Equal(expected, Provider(null).GetStatus(Screen(screen)));
+    }
+
+    [Fact]
+    public void AMessageBelowTheLastTurnMarkerIsATurnStarting()
+    {
+        // The moment after Enter: the message is drawn, the new turn's marker and busy footer are not yet.
+        var lines = Screen("completed").Split('\n').ToList();
+        var marker = lines.FindLastIndex(l => l.Contains('▣'));
+        lines.InsertRange(marker + 1, ["", "  ┃", "  ┃  And now the next question", "  ┃", ""]);
+
+        Assert.Equal(TerminalStatus.Processing, Provider(null).GetStatus(string.Join('\n', lines)));
     }
 
     [Fact]
@@ -103,6 +116,7 @@ public sealed class OpenCodeCliProviderTests : IDisposable
             provider.ExtractLastMessage(Screen("completed_after_stream")));
         // A 220-column pane (as CAO opens them) shows a sidebar to the right of the answer.
         Assert.Equal("First line of the answer.\nSecond line.\n\nA last paragraph.", provider.ExtractLastMessage(Screen("wide_completed")));
+        Assert.Equal("Sent.", provider.ExtractLastMessage(Screen("mcp_tool_completed")));
         // After a tool call only the model's words after it: not the "→ Read /etc/hostname" line.
         Assert.StartsWith("Read: <path>/etc/hostname</path>\n", provider.ExtractLastMessage(Screen("completed_after_tool")));
     }
