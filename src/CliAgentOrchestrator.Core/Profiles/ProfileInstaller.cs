@@ -7,7 +7,7 @@ namespace CliAgentOrchestrator.Core.Profiles;
 /// <summary>
 /// <c>cao install &lt;name|path.md&gt;</c>: puts a profile where every provider can use it — the local
 /// agent store (for files), a raw copy in <c>&lt;home&gt;/agent-context</c>, and the kiro agent JSON
-/// Kiro CLI requires (Claude Code and Codex take everything on their command line).
+/// Kiro CLI requires (Claude Code, Codex, Copilot CLI and OpenCode get everything at launch).
 /// </summary>
 /// <param name="store">Resolves names and owns the home directory.</param>
 /// <param name="kiroAgentsDirectory">Where kiro agent JSON goes; see <see cref="DefaultKiroAgentsDirectory"/>.</param>

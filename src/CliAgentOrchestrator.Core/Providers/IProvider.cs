@@ -1,7 +1,7 @@
 namespace CliAgentOrchestrator.Core.Providers;
 
 /// <summary>
-/// One agent CLI kind (mock_cli, claude_code, codex, kiro_cli). A provider instance serves one
+/// One agent CLI kind (mock_cli, claude_code, codex, copilot_cli, opencode_cli, kiro_cli). A provider instance serves one
 /// terminal: it knows how to launch its CLI, how to read the CLI's status and last answer from the
 /// screen, and how to leave. Status and extraction are pure functions of text so they can be tested
 /// against captured screens (<c>shared/fixtures/providers</c>).

@@ -32,7 +32,7 @@ public static class InstallCommand
             console.Out.WriteLine($"✓ Agent '{result.Name}' installed");
             console.Out.WriteLine($"✓ Context file: {result.ContextPath}");
             console.Out.WriteLine($"✓ kiro_cli agent: {result.KiroAgentPath}");
-            // Claude Code and Codex receive prompt, tools and MCP servers on their command line at launch.
+            // Claude Code, Codex, Copilot CLI and OpenCode receive prompt, tools and MCP servers at launch (flags or per-terminal files).
             if (effective != KiroCliProvider.ProviderKey)
                 console.Out.WriteLine($"  {effective} needs no provider-side file; launch with: cao launch --agents {result.Name} --provider {effective}");
             return Task.FromResult(0);
