@@ -102,11 +102,12 @@ public sealed partial class OpenCodeCliProvider
     [GeneratedRegex(@"ctrl\+p commands")]
     private static partial Regex IdleFooter();
 
-    // "▣  Build · Claude Fake" while the turn runs; "▣  Build · Claude Fake · 7.0s" (or "· 1m 8s") once it is over.
+    // "▣  Build · Claude Fake" while the turn runs; "▣  Build · Claude Fake · 7.0s" (or "· 1m 8s", or "· 390ms"
+    // for a turn under a second) once it is over.
     [GeneratedRegex(@"^\s*▣\s")]
     private static partial Regex TurnMarker();
 
-    [GeneratedRegex(@"^\s*▣\s+.+·.+·\s*(\d+m\s*)?\d+(\.\d+)?s\s*$")]
+    [GeneratedRegex(@"^\s*▣\s+.+·.+·\s*((\d+m\s*)?\d+(\.\d+)?s|\d+ms)\s*$")]
     private static partial Regex FinishedTurnMarker();
 
     [GeneratedRegex(@"^\s*┃")]

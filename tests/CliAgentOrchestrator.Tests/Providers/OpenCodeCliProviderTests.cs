@@ -95,6 +95,17 @@ public sealed class OpenCodeCliProviderTests : IDisposable
         Assert.Equal(expected, Provider(null).GetStatus(Screen(screen)));
     }
 
+    [Theory]
+    [InlineData("390ms")]
+    [InlineData("1m 8s")]
+    public void ATurnMarkerWithAnyDurationEndsTheTurn(string duration)
+    {
+        var screen = Screen("completed").Replace("· 9.8s", "· " + duration, StringComparison.Ordinal);
+
+        Assert.Equal(TerminalStatus.Completed, Provider(null).GetStatus(screen));
+        Assert.StartsWith("Hello from the fake model.", Provider(null).ExtractLastMessage(screen));
+    }
+
     [Fact]
     public void AMessageBelowTheLastTurnMarkerIsATurnStarting()
     {
