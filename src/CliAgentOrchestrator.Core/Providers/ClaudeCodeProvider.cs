@@ -127,14 +127,10 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     // Variables set for the claude process only. CLAUDE_CODE_NO_FLICKER=0 keeps the classic renderer on
     // the main screen: the fullscreen renderer (the default of new installs) draws on the alternate screen
     // with its own virtual scrollback, so tmux would hold only the visible rows of a long answer.
-    // MCP_CONNECTION_NONBLOCKING=false makes Claude Code connect the MCP servers before it takes input:
-    // CAO types an agent's task as soon as the input box is drawn, and a first turn without CAO's tools
-    // could not hand off, assign or report back.
     // IS_SANDBOX is repeated when it comes from the server's environment, which the agent window does not inherit.
     private string LaunchVariables()
     {
         var variables = new List<string> { "CLAUDE_CODE_NO_FLICKER=0" };
-        if (Context.Profile is { McpServers.Count: > 0, NativeAgent: null }) variables.Add("MCP_CONNECTION_NONBLOCKING=false");
         if (RunningAsRoot && SandboxDeclared && Context.OperatorVariables?.ContainsKey(SandboxVariable) != true)
             variables.Add(SandboxVariable + "=1");
         return string.Join(' ', variables) + " ";

@@ -160,11 +160,11 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
     }
 
     [Fact]
-    public void The_classic_renderer_and_blocking_mcp_connection_are_set_for_the_claude_process()
+    public void The_classic_renderer_is_set_for_the_claude_process()
     {
         var command = Provider(ProfileSamples.Supervisor()).BuildLaunchCommand();
 
-        Assert.Contains("CLAUDE_CODE_NO_FLICKER=0 MCP_CONNECTION_NONBLOCKING=false claude ", command);
+        Assert.Contains("; CLAUDE_CODE_NO_FLICKER=0 claude ", command);
     }
 
     [Fact]
