@@ -22,6 +22,8 @@ public sealed class ClaudeCodeAnswerTests(ITestOutputHelper output)
         await Support.ScreenCapture.SaveAsync(bed, id, ClaudeCodeTestBed.ScreenPrefix, "completed");
 
         Assert.Equal("The answer is 42, and nothing else.", await bed.LastMessageAsync(id));
+        // Nothing but the fake model was called: no update check, telemetry or plugin marketplace.
+        Assert.Empty(bed.Proxy.Attempts);
     }
 
     [Fact]
