@@ -121,7 +121,7 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.InitializeAsync(console, CancellationToken.None));
 
         Assert.Contains("exited during start-up", error.Message);
-        Assert.Contains("cannot be used with root/sudo privileges", error.Message);
+        Assert.EndsWith(": --dangerously-skip-permissions cannot be used with root/sudo privileges for security reasons", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
