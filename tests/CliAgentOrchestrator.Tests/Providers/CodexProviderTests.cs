@@ -13,11 +13,11 @@ public sealed class CodexProviderTests : IDisposable
         new(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, tools, _home.Path, null, "dev"));
 
     [Fact]
-    public void LaunchUsesInlineScrollbackAndNoUpdateCheck()
+    public void LaunchUsesInlineScrollbackNoApprovalsAndNothingThatPhonesHome()
     {
         var command = Provider(null).BuildLaunchCommand();
-        Assert.StartsWith("codex --yolo --no-alt-screen --disable shell_snapshot", command);
-        Assert.EndsWith("-c check_for_update_on_startup=false", command);
+        Assert.StartsWith("codex --dangerously-bypass-approvals-and-sandbox --no-alt-screen --no-daemon --disable shell_snapshot", command);
+        Assert.EndsWith("-c check_for_update_on_startup=false -c analytics.enabled=false -c feedback.enabled=false -c tui.show_tooltips=false", command);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains("-c 'model_reasoning_effort=\"high\"'", command);
         Assert.Contains("-c hide_agent_reasoning=true", command);
         Assert.Contains("-c max_turns=7", command);
-        Assert.StartsWith("codex --yolo", Provider(profile, ["*"]).BuildLaunchCommand());
+        Assert.StartsWith("codex --dangerously-bypass-approvals-and-sandbox", Provider(profile, ["*"]).BuildLaunchCommand());
     }
 
     [Fact]
@@ -95,7 +95,8 @@ public sealed class CodexProviderTests : IDisposable
 
     [Theory]
     [InlineData("› fix it\n\n• Working (3s • esc to interrupt)\n\n› Summarize recent commits\n\n  ? for shortcuts", TerminalStatus.Processing)]
-    [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Completed)]
+    [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n  Worked for 3s • 4:12 AM\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Completed)]
+    [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Processing)]
     [InlineData("› fix it\n\n• Called cao-mcp-server.send_message({\"receiver_id\":\"abcd1234\"})\n", TerminalStatus.Processing)]
     [InlineData("", TerminalStatus.Unknown)]
     [InlineData(">_ Welcome to Codex\n\n› 1. Sign in with ChatGPT\n  2. Provide your own API key\n\n  Press Enter to continue", TerminalStatus.WaitingUserAnswer)]
@@ -107,8 +108,8 @@ public sealed class CodexProviderTests : IDisposable
     [Fact]
     public void ExtractionTakesTheAnswerAfterTheLastMessage()
     {
-        var screen = "› first\n• old answer\n› fix it\n\n• Fixed the bug.\n  Tests pass.\n\n› Summarize recent commits\n  ? for shortcuts";
-        Assert.Equal("Fixed the bug.\n  Tests pass.", Provider(null).ExtractLastMessage(screen));
+        var screen = "› first\n• old answer\n› fix it\n\n• Fixed the bug.\n  Tests pass:\n    - parser\n\n  Worked for 1s • 07:43\n\n› Summarize recent commits\n  ? for shortcuts";
+        Assert.Equal("Fixed the bug.\nTests pass:\n  - parser", Provider(null).ExtractLastMessage(screen));
     }
 
     public void Dispose() => _home.Dispose();
