@@ -58,8 +58,13 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
             args.AddRange(["-c", $"{key}.args={TomlArray(server.Args)}"]);
             foreach (var (envName, envValue) in server.Env)
                 args.AddRange(["-c", $"{key}.env.{TomlKey(envName)}={TomlString(envValue)}"]);
-            // Also forward the pane's CAO_TERMINAL_ID by name, so a server restarted by Codex keeps it.
-            args.AddRange(["-c", $"{key}.env_vars={TomlArray([McpServers.TerminalIdVariable])}"]);
+            // Codex starts MCP servers with a stripped environment (PATH, HOME and a few more) plus
+            // the `env` table above. Also forward the pane's CAO_TERMINAL_ID by name, so a server
+            // restarted by Codex keeps it, and to CAO's own server every documented CAO setting the
+            // pane has (CAO_API_HOST/CAO_API_PORT, the MCP timeouts, …): without them it would call
+            // the default port. The `env` table wins over a forwarded variable of the same name.
+            var forwarded = name == McpServers.CaoServerName ? CaoMcpForwardedVariables : [McpServers.TerminalIdVariable];
+            args.AddRange(["-c", $"{key}.env_vars={TomlArray(forwarded)}"]);
             // handoff blocks until the worker answers: far longer than Codex's default tool timeout.
             args.AddRange(["-c", $"{key}.tool_timeout_sec=600"]);
         }
@@ -83,6 +88,9 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
         }
         return command;
     }
+
+    private static readonly string[] CaoMcpForwardedVariables =
+        [McpServers.TerminalIdVariable, .. Configuration.CaoSettings.All.Select(s => s.Variable)];
 
     /// <summary>The <c>-c</c> settings every agent gets: no update check, analytics, feedback or tips.</summary>
     public static IReadOnlyList<string> QuietSettings { get; } =

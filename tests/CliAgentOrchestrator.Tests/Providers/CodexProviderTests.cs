@@ -28,7 +28,8 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.command=\"cao-test-binary-that-does-not-exist\"'", command);
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.args=[\"mcp-server\"]'", command);
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.env.CAO_TERMINAL_ID=\"0123abcd\"'", command);
-        Assert.Contains("-c 'mcp_servers.cao-mcp-server.env_vars=[\"CAO_TERMINAL_ID\"]'", command);
+        Assert.Contains("-c 'mcp_servers.cao-mcp-server.env_vars=[\"CAO_TERMINAL_ID\",\"CAO_HOME_DIR\",\"CAO_API_HOST\",\"CAO_API_PORT\",", command);
+        Assert.Contains("-c 'mcp_servers.docs.env_vars=[\"CAO_TERMINAL_ID\"]'", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);
         Assert.Contains("-c 'mcp_servers.docs.env.TOKEN=\"s3cret\"'", command);
         Assert.Contains("-c 'mcp_servers.docs.args=[\"--port\",\"1\"]'", command);
