@@ -12,9 +12,9 @@ public static class CaoSettings
     /// <summary>The section holding the <see cref="PluginVariablePrefix"/> variables (see <see cref="PluginHosting.PluginSettings"/>).</summary>
     public const string PluginVariablesSection = "PluginVariables";
 
-    public static readonly CaoSetting Home = new("Home", "CAO_HOME_DIR", SettingKind.Text);
-    public static readonly CaoSetting ApiHost = new("Server:Host", "CAO_API_HOST", SettingKind.Text, "--host");
-    public static readonly CaoSetting ApiPort = new("Server:Port", "CAO_API_PORT", SettingKind.Port, "--port");
+    public static readonly CaoSetting Home = new("Home", "CAO_HOME_DIR", SettingKind.Text) { ReachesAgents = true };
+    public static readonly CaoSetting ApiHost = new("Server:Host", "CAO_API_HOST", SettingKind.Text, "--host") { ReachesAgents = true };
+    public static readonly CaoSetting ApiPort = new("Server:Port", "CAO_API_PORT", SettingKind.Port, "--port") { ReachesAgents = true };
     public static readonly CaoSetting AllowedHosts = new("Server:AllowedHosts", "CAO_ALLOWED_HOSTS", SettingKind.CommaList);
     public static readonly CaoSetting CorsOrigins = new("Server:CorsOrigins", "CAO_CORS_ORIGINS", SettingKind.CommaList);
     public static readonly CaoSetting LogLevel = new("Server:LogLevel", "CAO_LOG_LEVEL", SettingKind.LogLevelName);
@@ -31,8 +31,8 @@ public static class CaoSettings
     public static readonly CaoSetting TeardownTimeout = new("PluginHost:TeardownTimeout", "CAO_PLUGINS_TEARDOWN_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting DrainTimeout = new("PluginHost:DrainTimeout", "CAO_PLUGINS_DRAIN_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting QueueCapacity = new("PluginHost:QueueCapacity", "CAO_PLUGINS_QUEUE_CAPACITY", SettingKind.PositiveInteger);
-    public static readonly CaoSetting McpRequestTimeout = new("Mcp:RequestTimeout", "CAO_MCP_REQUEST_TIMEOUT", SettingKind.PositiveSeconds);
-    public static readonly CaoSetting SenderIdInjection = new("Mcp:SenderIdInjection", "CAO_ENABLE_SENDER_ID_INJECTION", SettingKind.Boolean);
+    public static readonly CaoSetting McpRequestTimeout = new("Mcp:RequestTimeout", "CAO_MCP_REQUEST_TIMEOUT", SettingKind.PositiveSeconds) { ReachesAgents = true };
+    public static readonly CaoSetting SenderIdInjection = new("Mcp:SenderIdInjection", "CAO_ENABLE_SENDER_ID_INJECTION", SettingKind.Boolean) { ReachesAgents = true };
 
     /// <summary>The whole table, in documentation order.</summary>
     public static IReadOnlyList<CaoSetting> All { get; } =

@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         var home = CaoHome.FromConfiguration(configuration);
         var tmuxSocket = configuration[CaoSettings.TmuxSocket.Key];
         services.AddSingleton(home);
+        services.AddSingleton(AgentConnection.From(configuration, home.Root));
         AddOptions<InboxOptions>(services, configuration, InboxOptions.Section);
         AddOptions<MessageOptions>(services, configuration, MessageOptions.Section);
         AddOptions<TerminalOutputTailOptions>(services, configuration, TerminalOutputTailOptions.Section);

@@ -13,8 +13,10 @@ public static class McpServers
 
     /// <summary>
     /// The profile's servers with <c>CAO_TERMINAL_ID</c> added to each env (the MCP server learns
-    /// "who am I" only from it), and the CAO server's bare command resolved to an absolute path:
-    /// CLIs start MCP servers with their own, sometimes trimmed, PATH.
+    /// "who am I" only from it); the CAO server's entry also gets the connection variables (host, port,
+    /// home, MCP options — <see cref="ProviderContext.ConnectionVariables"/>) unless the profile sets them
+    /// itself, and its bare command resolved to an absolute path: CLIs start MCP servers with their own,
+    /// sometimes trimmed, environment and PATH.
     /// </summary>
     public static IReadOnlyDictionary<string, McpServerConfig> ForTerminal(ProviderContext context, string? pathVariable = null)
     {
@@ -24,6 +26,11 @@ public static class McpServers
         {
             var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in server.Env) env[key] = value;
+            if (name == CaoServerName)
+            {
+                foreach (var (key, value) in context.ConnectionVariables)
+                    env.TryAdd(key, value);
+            }
             env[TerminalIdVariable] = context.TerminalId;
             var command = server.Command;
             if (name == CaoServerName && !Path.IsPathRooted(command) && ExecutableLocator.Find(command, pathVariable) is { } absolute)

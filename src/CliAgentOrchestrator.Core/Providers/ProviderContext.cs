@@ -22,6 +22,12 @@ public sealed record ProviderContext(
     string? AgentProfileName = null,
     TimeSpan? ConfiguredInitTimeout = null)
 {
+    /// <summary>
+    /// How the agent reaches this server (<see cref="Configuration.AgentConnection"/>): variables the
+    /// <c>cao-mcp-server</c> entry gets, whatever environment the CLI starts MCP servers with.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ConnectionVariables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The agent's name: the profile's, else the requested one, else the window name without its suffix.</summary>
     public string AgentName =>
         Profile?.Name ?? AgentProfileName ?? (WindowName.LastIndexOf('-') is > 0 and var dash ? WindowName[..dash] : WindowName);

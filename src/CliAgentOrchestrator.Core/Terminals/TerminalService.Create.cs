@@ -147,10 +147,14 @@ public sealed partial class TerminalService
         return false;
     }
 
-    private static Dictionary<string, string> WindowEnvironment(IReadOnlyDictionary<string, string> filtered, IReadOnlyDictionary<string, string> requested, string terminalId)
+    // The request's variables win over the server's; how to reach this server and which terminal this
+    // is win over both (an agent that cannot reach the server cannot report back).
+    private Dictionary<string, string> WindowEnvironment(IReadOnlyDictionary<string, string> filtered, IReadOnlyDictionary<string, string> requested, string terminalId)
     {
         var environment = new Dictionary<string, string>(filtered);
         foreach (var (key, value) in requested)
+            environment[key] = value;
+        foreach (var (key, value) in connection.Variables)
             environment[key] = value;
         environment["CAO_TERMINAL_ID"] = terminalId;
         return environment;

@@ -30,6 +30,7 @@ public sealed partial class TerminalService(
     PreHookChain preHooks,
     ICallerNotifier callers,
     MessageOptions messages,
+    AgentConnection connection,
     ILogger<TerminalService> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, TerminalRuntime> _runtimes = new(StringComparer.Ordinal);
@@ -134,5 +135,8 @@ public sealed partial class TerminalService(
     // The model override only shapes the launch command, so a reattached terminal (already launched) needs none.
     private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile, string? model = null) =>
         providers.Create(record.Provider, new ProviderContext(
-            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile));
+            record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile)
+        {
+            ConnectionVariables = connection.Variables,
+        });
 }

@@ -81,7 +81,7 @@ public sealed class AgentEnvironmentTests
 
     // The pane's shell process is what the agent CLI is started from: its /proc environ is exactly
     // what the agent inherits, without typing anything into the agent.
-    private static async Task<Dictionary<string, string>> PaneEnvironmentAsync(TmuxClient tmux, TmuxTarget target)
+    internal static async Task<Dictionary<string, string>> PaneEnvironmentAsync(TmuxClient tmux, TmuxTarget target)
     {
         var pid = (await tmux.DisplayAsync(target, "#{pane_pid}")).Trim();
         var raw = await File.ReadAllTextAsync($"/proc/{pid}/environ");
