@@ -39,8 +39,16 @@ public sealed partial class CodexProvider
         if (StillStarting(lines, input)) return TerminalStatus.Processing;
 
         var answer = LastAnswerLine(lines, lastUser, input);
-        if (answer < 0) return TerminalStatus.Idle;
-        return TurnEnded(lines, answer, input) ? TerminalStatus.Completed : TerminalStatus.Processing;
+        if (answer >= 0) return TurnEnded(lines, answer, input) ? TerminalStatus.Completed : TerminalStatus.Processing;
+        if (lastUser < 0) return TerminalStatus.Idle;
+
+        // A message was sent and nothing answers it yet. Between Enter and the first token Codex
+        // redraws more than once (the "Working" line comes and goes), and an "idle" reading then
+        // would stick for the whole turn. A turn without an answer ends with a "■ …" line
+        // (interrupted by the user, or an error).
+        var stop = ScreenLines.LastIndex(lines, StopLine(), lastUser + 1, input);
+        if (stop < 0) return TerminalStatus.Processing;
+        return Interrupted().IsMatch(lines[stop]) ? TerminalStatus.Idle : TerminalStatus.Error;
     }
 
     /// <inheritdoc />
@@ -77,6 +85,10 @@ public sealed partial class CodexProvider
             && (!NearBottom(lines, input) || ScreenLines.FirstIndex(lines, AssistantLine(), input + 1) >= 0))
             return (-1, input);
         var lastUser = ScreenLines.LastIndex(lines, UserLine(), before: input >= 0 ? input : lines.Length);
+        // A composer line above a later banner is Codex's first paint at start-up (its placeholder,
+        // "› Ask Codex to do anything", left in the scrollback), not a message of this session.
+        if (lastUser >= 0 && ScreenLines.LastIndex(lines, Banner(), lastUser + 1, input >= 0 ? input : lines.Length) >= 0)
+            lastUser = -1;
         return (input, lastUser);
     }
 
@@ -138,6 +150,13 @@ public sealed partial class CodexProvider
     // "Worked for 7s • 4:12 AM" (0.169), also drawn as a rule "─ Worked for 1m 02s ─" by some versions.
     [GeneratedRegex(@"^\s*(─+\s*)?Worked for\b")]
     private static partial Regex TurnEndLine();
+
+    // "■ Conversation interrupted - tell the model what to do differently…", "■ unexpected status 401 …".
+    [GeneratedRegex(@"^\s*■\s")]
+    private static partial Regex StopLine();
+
+    [GeneratedRegex(@"^\s*■\s+Conversation interrupted", RegexOptions.IgnoreCase)]
+    private static partial Regex Interrupted();
 
     [GeneratedRegex(@"^\s*>_ OpenAI Codex \(v")]
     private static partial Regex Banner();

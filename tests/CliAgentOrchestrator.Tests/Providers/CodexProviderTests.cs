@@ -99,6 +99,10 @@ public sealed class CodexProviderTests : IDisposable
     [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n  Worked for 3s • 4:12 AM\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Completed)]
     [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Processing)]
     [InlineData("› fix it\n\n• Called cao-mcp-server.send_message({\"receiver_id\":\"abcd1234\"})\n", TerminalStatus.Processing)]
+    // Between Enter and the first token: the message is sent, no "Working" line (yet, or any more), no answer.
+    [InlineData("› fix it\n\n› Ask Codex to do anything\n\n  gpt-fake default · ~/repo", TerminalStatus.Processing)]
+    [InlineData("› fix it\n\n■ Conversation interrupted - tell the model what to do differently.\n\n› Ask Codex to do anything\n\n  gpt-fake default · ~/repo", TerminalStatus.Idle)]
+    [InlineData("› fix it\n\n■ unexpected status 401 Unauthorized: invalid key\n\n› Ask Codex to do anything\n\n  gpt-fake default · ~/repo", TerminalStatus.Error)]
     [InlineData("", TerminalStatus.Unknown)]
     [InlineData(">_ Welcome to Codex\n\n› 1. Sign in with ChatGPT\n  2. Provide your own API key\n\n  Press Enter to continue", TerminalStatus.WaitingUserAnswer)]
     public void StatusRulesHandleTheBulletTranscript(string screen, TerminalStatus expected)
