@@ -55,13 +55,11 @@ public sealed class CodexLifecycleTests(ITestOutputHelper output)
 
         await bed.SendInputAsync(id, $"[[slow: 300]] [[reply: {string.Join("\\n", lines)}]]");
         var seen = new List<(DateTime At, string Status)>();
-        var dumped = false;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
         {
             var status = await bed.StatusAsync(id);
             seen.Add((DateTime.UtcNow, status));
-            if (status == "idle" && seen.Any(x => x.Status == "processing") && !dumped) { dumped = true; File.WriteAllText("/tmp/codex-idle-screen.txt", await bed.ScreenAsync(id)); }
             if (status == "completed" || DateTime.UtcNow > deadline) break;
             await Task.Delay(20);
         }
