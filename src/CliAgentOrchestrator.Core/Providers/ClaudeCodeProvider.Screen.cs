@@ -2,14 +2,22 @@ using System.Text.RegularExpressions;
 
 namespace CliAgentOrchestrator.Core.Providers;
 
-// Status and extraction for Claude Code. The input box (a `❯`/`>` line between `─` rules) is always
-// drawn, even while Claude works, so its presence alone never means idle: what decides is the last
-// activity line (spinner vs. "✻ Worked for 3s" summary) and whether an answer (⏺/●) follows the
-// last submitted message.
+// Status and extraction for Claude Code (classic renderer, see LaunchVariables). The input box (a `❯`
+// line between `─` rules, with a footer below) is always drawn, even while Claude works, so its presence
+// alone never means idle. What decides:
+// - a question at the bottom instead of the input box (permission prompt, auto-mode notice, any
+//   "Enter to confirm · Esc to cancel" menu, numbered or not) → waiting_user_answer;
+// - "esc to interrupt" in the footer, or a spinner line ("✢ Cultivating…") after the last submitted
+//   message → processing (the spinner line vanishes while the answer streams; the footer hint stays
+//   until the turn is over);
+// - an answer (⏺/●) or a turn summary ("✻ Brewed for 6s") after the last submitted message → completed.
 public sealed partial class ClaudeCodeProvider
 {
     // Non-blank lines at the bottom searched for a permission/selection menu.
-    private const int MenuTailLines = 8;
+    private const int MenuTailLines = 12;
+
+    // The hint line of a menu is among the last few lines: nothing is drawn below a question.
+    private const int MenuHintLines = 3;
 
     /// <inheritdoc />
     public override TerminalStatus GetStatus(string screen)
@@ -17,13 +25,14 @@ public sealed partial class ClaudeCodeProvider
         var lines = ScreenLines.Read(screen);
         if (lines.Length == 0) return TerminalStatus.Unknown;
 
-        if (IsMenuShowing(ScreenLines.Tail(string.Join('\n', lines), MenuTailLines))) return TerminalStatus.WaitingUserAnswer;
+        if (IsMenuShowing(lines)) return TerminalStatus.WaitingUserAnswer;
 
         var input = ScreenLines.LastIndex(lines, PromptLine());
         var lastUser = input < 0 ? -1 : ScreenLines.LastIndex(lines, TypedPromptLine(), before: input);
-        var busy = Math.Max(ScreenLines.LastIndex(lines, SpinnerLine()), ScreenLines.LastIndex(lines, EscToInterrupt()));
+        var interruptible = input >= 0 && ScreenLines.LastIndex(lines, EscToInterrupt(), input + 1) >= 0;
+        var spinner = ScreenLines.LastIndex(lines, SpinnerLine());
         var done = ScreenLines.LastIndex(lines, SummaryLine());
-        if (busy > done && busy > lastUser) return TerminalStatus.Processing;
+        if (interruptible || (spinner > done && spinner > lastUser)) return TerminalStatus.Processing;
 
         if (input < 0) return TerminalStatus.Unknown;
         var answer = ScreenLines.LastIndex(lines, AnswerLine(), lastUser + 1, input);
@@ -54,10 +63,16 @@ public sealed partial class ClaudeCodeProvider
         return message;
     }
 
-    private static bool IsMenuShowing(string tail) =>
-        tail.Contains("↑/↓ to navigate", StringComparison.Ordinal)
-        || tail.Contains("Enter to confirm", StringComparison.OrdinalIgnoreCase)
-        || (ProceedQuestion().IsMatch(tail) && NumberedOption().IsMatch(tail));
+    // A menu is at the bottom of the screen (nothing is drawn under a question) and ends with its key
+    // hints, or asks "Do you want to …?" over its options: numbered ("❯ 1. Yes") in permission prompts,
+    // bare (" ❯ No" / "   Yes") when auto mode cannot check an action.
+    private static bool IsMenuShowing(string[] lines)
+    {
+        var tail = lines.Where(l => l.Trim().Length > 0).TakeLast(MenuTailLines).ToArray();
+        if (tail.TakeLast(MenuHintLines).Any(l => MenuHintLine().IsMatch(l))) return true;
+        var question = Array.FindLastIndex(tail, l => ProceedQuestion().IsMatch(l));
+        return question >= 0 && tail.Skip(question + 1).Any(l => OptionLine().IsMatch(l));
+    }
 
     // The input line or a submitted message: `❯`/`>` then a space (or nothing) at the line start.
     [GeneratedRegex(@"^\s*[>❯](\s|$)")]
@@ -81,7 +96,7 @@ public sealed partial class ClaudeCodeProvider
     [GeneratedRegex(@"esc to interrupt", RegexOptions.IgnoreCase)]
     private static partial Regex EscToInterrupt();
 
-    // "✻ Sautéed for 1s", "✻ Worked for 1m 12s": the turn is over.
+    // "✻ Sautéed for 1s", "✻ Worked for 1m 12s", "✻ Brewed for 6s · done 4:15 AM": the turn is over.
     [GeneratedRegex(@"^\s*[✶✢✽✻✳✺✹✸·*⋆+]\s*\p{L}[\p{L}\p{M}'-]*\s+for\s+\d+(\.\d+)?\s*[smh]\b")]
     private static partial Regex SummaryLine();
 
@@ -91,12 +106,17 @@ public sealed partial class ClaudeCodeProvider
     [GeneratedRegex(@"^\s*[─━]{20,}")]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"^\s*(⏵⏵|\? for shortcuts)")]
+    [GeneratedRegex(@"^\s*(⏵⏵|⏸|\? for shortcuts)")]
     private static partial Regex FooterLine();
+
+    // "Enter to confirm · Esc to cancel", "Esc to cancel · Tab to amend", "Enter to stay in auto mode · …".
+    [GeneratedRegex(@"^\s*(Enter to (confirm|continue|stay|select)|Esc to (cancel|exit)|Press Enter to continue|↑/↓ to navigate)", RegexOptions.IgnoreCase)]
+    private static partial Regex MenuHintLine();
 
     [GeneratedRegex(@"(Do you want|Would you like) to [^\n]*\?")]
     private static partial Regex ProceedQuestion();
 
-    [GeneratedRegex(@"^\s*(❯\s*)?\d+\.\s+\S", RegexOptions.Multiline)]
-    private static partial Regex NumberedOption();
+    // "❯ 1. Yes", "  2. No, and tell Claude…", " ❯ No", "   Yes".
+    [GeneratedRegex(@"^\s*(❯\s*)?(\d+\.\s+\S|(Yes|No)\b)")]
+    private static partial Regex OptionLine();
 }

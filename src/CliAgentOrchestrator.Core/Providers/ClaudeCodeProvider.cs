@@ -36,6 +36,11 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
         "CLAUDE_CODE_EFFORT_LEVEL", "CLAUDE_CODE_MAX_OUTPUT_TOKENS",
     ];
 
+    // What a Claude Code session sets for the processes it starts; never an operator's setting.
+    private static readonly string[] SessionMarkers = ["CLAUDECODE", "CLAUDE_CODE_ENTRYPOINT"];
+
+    private const string SandboxVariable = "IS_SANDBOX";
+
     /// <inheritdoc />
     public override string Key => ProviderKey;
 
@@ -60,14 +65,19 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     /// <summary>The path of the MCP config file, <c>&lt;home&gt;/tmp/&lt;id&gt;.mcp.json</c>.</summary>
     public string McpConfigPath => TempFilePath(".mcp.json");
 
+    /// <summary>
+    /// Whether the operator declared the machine a sandbox with <c>IS_SANDBOX=1</c> (in the agent's
+    /// <c>env_vars</c> or the server's environment): Claude Code then accepts bypass mode as root.
+    /// </summary>
+    public bool SandboxDeclared =>
+        (Context.OperatorVariables?.TryGetValue(SandboxVariable, out var value) == true ? value : Environment.GetEnvironmentVariable(SandboxVariable)) == "1";
+
     /// <inheritdoc />
     public override string BuildLaunchCommand()
     {
         var profile = Context.Profile;
         var args = new List<string> { Binary };
-
-        if (!string.IsNullOrWhiteSpace(profile?.PermissionMode)) args.AddRange(["--permission-mode", profile.PermissionMode]);
-        else if (!RunningAsRoot) args.Add("--dangerously-skip-permissions");
+        args.AddRange(PermissionArguments(profile));
 
         var model = Context.Model ?? profile?.Model;
         if (!string.IsNullOrWhiteSpace(model)) args.AddRange(["--model", model]);
@@ -90,10 +100,40 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
                 args.AddRange(["--append-system-prompt-file", WriteTempFile(".prompt", profile.EffectiveSystemPrompt)]);
             if (profile.McpServers.Count > 0)
                 args.AddRange(["--mcp-config", WriteTempFile(".mcp.json", BuildMcpConfigJson()), "--strict-mcp-config"]);
+            // Allow rules work in every permission mode and for root; under bypass they are what is left
+            // when an administrator's policy disables bypass mode.
+            if (AllowRules(Context.AllowedTools, profile) is { Count: > 0 } allowed)
+                args.AddRange(["--allowedTools", string.Join(',', allowed)]);
             foreach (var tool in BlockedTools(Context.AllowedTools)) args.AddRange(["--disallowedTools", tool]);
         }
 
-        return UnsetInheritedVariables() + ShellQuote.Join(args);
+        return UnsetInheritedVariables() + LaunchVariables() + ShellQuote.Join(args);
+    }
+
+    // How Claude Code may use tools without asking. A profile's permissionMode wins. Otherwise bypass mode
+    // (as the Python original), except as root, where Claude Code refuses it (and exits) unless the machine
+    // is declared a sandbox (IS_SANDBOX=1, which Claude Code documents for root in containers). CAO does not
+    // declare that on the operator's behalf: as root it starts in acceptEdits mode, where file edits in the
+    // working folder and the allow rules (CAO's own MCP tools, the profile's tools) run without a prompt
+    // and anything else asks. Claude's own default, auto mode, is avoided: its safety check runs on
+    // Anthropic's servers, and through any other endpoint (a gateway, a proxy) it turns into prompts.
+    private IEnumerable<string> PermissionArguments(Profiles.AgentProfile? profile)
+    {
+        if (!string.IsNullOrWhiteSpace(profile?.PermissionMode)) return ["--permission-mode", profile.PermissionMode];
+        if (!RunningAsRoot || SandboxDeclared) return ["--dangerously-skip-permissions"];
+        return ["--permission-mode", "acceptEdits"];
+    }
+
+    // Variables set for the claude process only. CLAUDE_CODE_NO_FLICKER=0 keeps the classic renderer on
+    // the main screen: the fullscreen renderer (the default of new installs) draws on the alternate screen
+    // with its own virtual scrollback, so tmux would hold only the visible rows of a long answer.
+    // IS_SANDBOX is repeated when it comes from the server's environment, which the agent window does not inherit.
+    private string LaunchVariables()
+    {
+        var variables = new List<string> { "CLAUDE_CODE_NO_FLICKER=0" };
+        if (RunningAsRoot && SandboxDeclared && Context.OperatorVariables?.ContainsKey(SandboxVariable) != true)
+            variables.Add(SandboxVariable + "=1");
+        return string.Join(' ', variables) + " ";
     }
 
     /// <summary>The <c>--mcp-config</c> document: <c>{"mcpServers": {name: {type?, command, args, env}}}</c>.</summary>
@@ -114,39 +154,102 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
         return new JsonObject { ["mcpServers"] = servers }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
+    /// <summary>
+    /// Claude Code allow rules for a CAO allow-list: the built-in tools it allows, <c>mcp__&lt;server&gt;</c>
+    /// for each <c>@server</c> (<c>mcp__&lt;server&gt;__&lt;tool&gt;</c> for <c>@server/tool</c>), every tool
+    /// and every profile server when unrestricted, and always CAO's own server when the profile lists it:
+    /// an orchestrating agent that waits for a human on each handoff cannot orchestrate.
+    /// </summary>
+    public static IReadOnlyList<string> AllowRules(IReadOnlyList<string>? allowedTools, Profiles.AgentProfile? profile)
+    {
+        var rules = new List<string>();
+        var servers = profile?.McpServers.Keys ?? [];
+        var listed = allowedTools is null || allowedTools.Contains("*") ? null : allowedTools;
+        foreach (var (caoTool, claudeTools) in ToolMap)
+            if (listed is null || listed.Contains("@builtin") || Allows(listed, caoTool)) rules.AddRange(claudeTools);
+        foreach (var entry in listed is null ? servers.Select(s => "@" + s) : listed.Where(t => t.StartsWith('@') && t != "@builtin"))
+        {
+            var slash = entry.IndexOf('/', StringComparison.Ordinal);
+            rules.Add(slash < 0 ? "mcp__" + entry[1..] : $"mcp__{entry[1..slash]}__{entry[(slash + 1)..]}");
+        }
+        if (servers.Contains(McpServers.CaoServerName)) rules.Add("mcp__" + McpServers.CaoServerName);
+        return [.. rules.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static bool Allows(IReadOnlyList<string> allowedTools, string caoTool) =>
+        allowedTools.Contains(caoTool) || (caoTool.StartsWith("fs_", StringComparison.Ordinal) && allowedTools.Contains("fs_*"));
+
     /// <summary>Claude Code tools to block for a CAO allow-list; none when unrestricted (null or <c>*</c>).</summary>
     public static IReadOnlyList<string> BlockedTools(IReadOnlyList<string>? allowedTools)
     {
         if (allowedTools is null || allowedTools.Contains("*") || allowedTools.Contains("@builtin")) return [];
-        bool Allowed(string caoTool) =>
-            allowedTools.Contains(caoTool) || (caoTool.StartsWith("fs_", StringComparison.Ordinal) && allowedTools.Contains("fs_*"));
-        return ToolMap.Where(m => !Allowed(m.CaoTool)).SelectMany(m => m.ClaudeTools).ToList();
+        return ToolMap.Where(m => !Allows(allowedTools, m.CaoTool)).SelectMany(m => m.ClaudeTools).ToList();
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each is answered by choosing its option by name: Claude Code 2.1 preselects "No, exit" in the trust
+    /// and bypass dialogs and "No (recommended)" for the API key, so a bare Enter would end the session.
+    /// The API key is accepted because the operator put it in the agent's environment for this purpose
+    /// (Claude Code remembers the answer per key in ~/.claude.json, as when a person says yes).
+    /// </remarks>
     protected override IReadOnlyList<StartupDialog> StartupDialogs { get; } =
     [
-        // "Do you trust the files in this folder?" — option 1, already selected, is "Yes, I trust this folder".
-        new("claude trust folder", s => ScreenLines.ShowsUnanswered(s, "trust this folder", EmptyInputLine())
-            || ScreenLines.ShowsUnanswered(s, "trust the files in this folder", EmptyInputLine()), ["Enter"]),
-        // Bypass-permissions warning: "1. No, exit" is selected; move to "2. Yes, I accept".
-        new("claude bypass permissions", s => ScreenLines.ShowsUnanswered(s, "Yes, I accept", EmptyInputLine()), ["Down", "Enter"]),
+        StartupDialog.Choose("claude trust folder", s => ScreenLines.ShowsUnanswered(s, "Yes, I trust this folder", EmptyInputLine()), "Yes, I trust this folder"),
+        StartupDialog.Choose("claude custom API key", s => ScreenLines.ShowsUnanswered(s, "Do you want to use this API key?", EmptyInputLine()), "Yes"),
+        StartupDialog.Choose("claude bypass permissions", s => ScreenLines.ShowsUnanswered(s, "Yes, I accept", EmptyInputLine()), "Yes, I accept"),
     ];
+
+    /// <inheritdoc />
+    protected override bool ReportsExitDuringInit => true;
+
+    // First-run setup screens (fresh HOME): a theme, a sign-in method, notes to acknowledge. They are the
+    // operator's choices, made once per user; CAO reports them instead of picking for the operator.
+    private static readonly string[] FirstRunScreens =
+    [
+        "Choose the text style that looks best with your terminal", "Select login method:", "Security notes:",
+        "Use Claude Code's terminal setup?", "Unable to connect to Anthropic services",
+    ];
+
+    /// <inheritdoc />
+    protected override string? BlockingStartupScreen(string plainScreen)
+    {
+        var shown = FirstRunScreens.FirstOrDefault(text => ScreenLines.ShowsUnanswered(plainScreen, text, EmptyInputLine(), window: 40));
+        return shown is null ? null : FirstRunAdvice(shown);
+    }
+
+    /// <inheritdoc />
+    protected override string ExitSummary(string plainScreen)
+    {
+        var summary = base.ExitSummary(plainScreen);
+        return plainScreen.Contains("Unable to connect to Anthropic services", StringComparison.Ordinal)
+            ? summary + " — " + FirstRunAdvice("Unable to connect to Anthropic services")
+            : summary;
+    }
+
+    private static string FirstRunAdvice(string shown) =>
+        $"Claude Code shows its first-run setup (\"{shown}\"), which CAO does not answer for the operator; " +
+        "run `claude` once by hand as this user (same HOME) to finish it, then start the agent again.";
 
     private string? ConfigValue(string key) =>
         Context.Profile?.ClaudeConfig.TryGetValue(key, out var value) == true && value is not null
             ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    // A CAO server started from inside Claude Code inherits CLAUDECODE and friends; a nested claude
-    // would then think it is a sub-process of another session. Unset them, keeping auth selectors.
-    private static string UnsetInheritedVariables()
+    // A CAO server started from inside Claude Code inherits CLAUDECODE and friends, and so may a tmux
+    // server that new windows take their environment from; a nested claude would then think it is a
+    // sub-process of another session. Unset them, keeping the operator's settings: the variables CAO's
+    // allow-list passes on purpose (Bedrock/Vertex/Foundry selectors, CLAUDE_CONFIG_DIR, …), a few more
+    // that only tune the model, and any the operator set for this agent (env_vars).
+    private string UnsetInheritedVariables()
     {
         var names = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(n => n.StartsWith("CLAUDE", StringComparison.Ordinal) && !KeptClaudeVariables.Contains(n))
-            .Append("CLAUDECODE")
+            .Where(n => n.StartsWith("CLAUDE", StringComparison.Ordinal))
+            .Concat(SessionMarkers)
+            .Where(n => EnvironmentFilter.IsBlocked(n) && !KeptClaudeVariables.Contains(n) && Context.OperatorVariables?.ContainsKey(n) != true)
             .Distinct()
-            .Order(StringComparer.Ordinal);
-        return "unset " + string.Join(' ', names) + "; ";
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 0 ? "" : "unset " + string.Join(' ', names) + "; ";
     }
 }

@@ -11,17 +11,18 @@ public abstract partial class ProviderBase
 
     // The shell has its own, generous bound: a login shell on a loaded machine may take many seconds
     // (pyenv, nvm, …) and that must not eat into the time the CLI gets to start.
-    private async Task WaitForShellAsync(ITerminalConsole console, CancellationToken cancellationToken)
+    // Returns whether the CLI is on the pane's PATH.
+    private async Task<bool> WaitForShellAsync(ITerminalConsole console, CancellationToken cancellationToken)
     {
         var timeout = Timings.ShellStartTimeout;
         var deadline = DateTime.UtcNow + timeout;
         var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
-        await console.RunCommandAsync(ShellReadyProbe.Command(nonce), cancellationToken).ConfigureAwait(false);
+        await console.RunCommandAsync(ShellReadyProbe.Command(nonce, LaunchBinaryHint), cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
-            if (ShellReadyProbe.IsAnswered(screen, nonce))
-                return;
+            if (ShellReadyProbe.Read(screen, nonce) is { } found)
+                return found;
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException(
                     $"{Key}: the shell in terminal {console.TerminalId} did not run a command within {timeout.TotalSeconds:0.#} s; " +
@@ -32,12 +33,21 @@ public abstract partial class ProviderBase
 
     private async Task WaitUntilReadyAsync(ITerminalConsole console, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var launchedAt = DateTime.UtcNow;
+        var deadline = launchedAt + timeout;
         var answered = new Dictionary<string, (DateTime At, string Screen)>();
         var screen = "";
+        var cliSeen = false;
         while (true)
         {
             screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
+            var plain = AnsiText.Strip(screen);
+            if (BlockingStartupScreen(plain) is { } blocker)
+                throw new InvalidOperationException($"{Key} in terminal {console.TerminalId}: {blocker}");
+            (cliSeen, var exited) = await CheckExitedAsync(console, cliSeen, launchedAt, cancellationToken).ConfigureAwait(false);
+            if (exited)
+                throw new InvalidOperationException(
+                    $"{Key} exited during start-up in terminal {console.TerminalId}: {ExitSummary(plain)}");
             var dialog = ShowingDialog(screen);
             if (dialog is not null)
             {
@@ -45,7 +55,7 @@ public abstract partial class ProviderBase
                 if (ShouldAnswer(dialog, screen, answered))
                 {
                     answered[dialog.Name] = (DateTime.UtcNow, screen);
-                    foreach (var key in dialog.Keys)
+                    foreach (var key in dialog.KeysFor(plain))
                         await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -64,8 +74,55 @@ public abstract partial class ProviderBase
         }
     }
 
-    /// <summary>The program named in timeout messages.</summary>
+    // The login shell's PATH lacks the CLI (Debian's /etc/profile resets root's PATH; an nvm or npm
+    // prefix set up only in an interactive rc file): give the pane the server's PATH after its own, so
+    // what the server sees installed is what the pane runs — else say at once that the CLI is missing.
+    private async Task AddServerPathAsync(ITerminalConsole console, CancellationToken cancellationToken)
+    {
+        var serverPath = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (ExecutableLocator.Find(LaunchBinaryHint, serverPath) is null)
+            throw new Errors.CliNotFoundException(Key, LaunchBinaryHint);
+        await console.RunCommandAsync(" export PATH=\"$PATH\":" + Tmux.ShellQuote.Single(serverPath), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The program the launch command starts: looked up on the pane's PATH before launch, named in timeout messages.</summary>
     protected virtual string LaunchBinaryHint => Key;
+
+    /// <summary>
+    /// A one-line reason when the (escape-stripped) screen shows something CAO must not answer for the
+    /// operator (a first-run setup, a login choice): init fails at once with it instead of timing out.
+    /// </summary>
+    protected virtual string? BlockingStartupScreen(string plainScreen) => null;
+
+    /// <summary>What the screen of a CLI that exited during start-up says, on one line, for the error.</summary>
+    protected virtual string ExitSummary(string plainScreen)
+    {
+        // The CLI's last words sit just above the shell's new prompt (the last line).
+        var lines = ScreenLines.Read(plainScreen).Where(l => l.Trim().Length > 0).ToArray();
+        var said = lines.Length > 1 ? lines[^Math.Min(lines.Length, ExitSummaryLines + 1)..^1] : lines;
+        var text = string.Join(" ", said.Select(l => l.Trim()));
+        return text.Length > 0 ? text : "(nothing on the screen)";
+    }
+
+    private const int ExitSummaryLines = 3;
+
+    /// <summary>
+    /// Whether the CLI is its own process in the pane's foreground (a binary, not a shell script), so a
+    /// pane back at its shell during init means the CLI exited and init can fail at once.
+    /// </summary>
+    protected virtual bool ReportsExitDuringInit => false;
+
+    // The CLI has exited when the pane's foreground command is the shell again after the CLI had taken
+    // it, or when it never took it within the start grace (a CLI that refuses its flags exits before the
+    // first look).
+    private async Task<(bool CliSeen, bool Exited)> CheckExitedAsync(ITerminalConsole console, bool cliSeen, DateTime launchedAt, CancellationToken cancellationToken)
+    {
+        if (!ReportsExitDuringInit || ShellBaseline is null || Timings.CliStartGrace is not { } grace) return (cliSeen, false);
+        var current = await console.CurrentCommandAsync(cancellationToken).ConfigureAwait(false);
+        if (current.Length == 0) return (cliSeen, false);
+        if (current != ShellBaseline) return (true, false);
+        return (cliSeen, cliSeen || DateTime.UtcNow - launchedAt >= grace);
+    }
 
     private StartupDialog? ShowingDialog(string screen)
     {

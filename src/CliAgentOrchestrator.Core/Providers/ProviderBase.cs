@@ -57,8 +57,10 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
     /// <inheritdoc />
     public async Task InitializeAsync(ITerminalConsole console, CancellationToken cancellationToken)
     {
-        await WaitForShellAsync(console, cancellationToken).ConfigureAwait(false);
+        var onPanePath = await WaitForShellAsync(console, cancellationToken).ConfigureAwait(false);
         ShellBaseline = await console.CurrentCommandAsync(cancellationToken).ConfigureAwait(false);
+        if (!onPanePath)
+            await AddServerPathAsync(console, cancellationToken).ConfigureAwait(false);
         await console.RunCommandAsync(BuildLaunchCommand(), cancellationToken).ConfigureAwait(false);
         await WaitUntilReadyAsync(console, InitTimeout, cancellationToken).ConfigureAwait(false);
     }

@@ -11,11 +11,12 @@ public sealed class ProviderCatalog
     private readonly ProviderOptions _options;
 
     /// <summary>The built-in providers: <c>kiro_cli</c>, <c>claude_code</c>, <c>codex</c>, <c>mock_cli</c>.</summary>
-    /// <param name="locate">Finds a binary (PATH lookup by default); tests pass their own.</param>
+    /// <param name="locate">Finds a binary (by default on the server's PATH, then on the PATH a new pane's login shell sets up); tests pass their own.</param>
     /// <param name="options">Server-wide provider settings, handed to every provider through its context.</param>
     public ProviderCatalog(Func<string, string?>? locate = null, ProviderOptions? options = null)
     {
-        _locate = locate ?? (name => ExecutableLocator.Find(name));
+        if (locate is null) LoginShellPath.Warm();
+        _locate = locate ?? (name => ExecutableLocator.Find(name) ?? ExecutableLocator.Find(name, LoginShellPath.Value));
         _options = options ?? new ProviderOptions();
         Register(KiroCliProvider.ProviderKey, KiroCliProvider.Binary, ctx => new KiroCliProvider(ctx));
         Register(ClaudeCodeProvider.ProviderKey, ClaudeCodeProvider.Binary, ctx => new ClaudeCodeProvider(ctx));

@@ -11,6 +11,8 @@ namespace CliAgentOrchestrator.Core.Providers;
 /// <param name="AgentProfileName">The profile name asked for; kept when <paramref name="Profile"/> is null so
 /// providers can still pass it to a CLI that knows its own agents (<c>--agent &lt;name&gt;</c>).</param>
 /// <param name="ConfiguredInitTimeout">The server-wide init timeout (<see cref="ProviderOptions.InitTimeout"/>); the profile's wins.</param>
+/// <param name="OperatorVariables">The variables the operator set for this agent's window (<c>env_vars</c> of the
+/// session and the request); providers must not unset or override them. Null when unknown (reattach).</param>
 public sealed record ProviderContext(
     string TerminalId,
     string SessionName,
@@ -20,7 +22,8 @@ public sealed record ProviderContext(
     string HomeDirectory,
     string? Model = null,
     string? AgentProfileName = null,
-    TimeSpan? ConfiguredInitTimeout = null)
+    TimeSpan? ConfiguredInitTimeout = null,
+    IReadOnlyDictionary<string, string>? OperatorVariables = null)
 {
     /// <summary>
     /// How the agent reaches this server (<see cref="Configuration.AgentConnection"/>): variables the

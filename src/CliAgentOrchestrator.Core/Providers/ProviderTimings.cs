@@ -18,6 +18,12 @@ public sealed record ProviderTimings
     /// <summary>A dialog answered this long ago, on a screen that has not changed since, is answered again.</summary>
     public TimeSpan DialogRetryAfter { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// A pane still (or again) at its shell this long after the launch means the CLI exited: init fails at
+    /// once with the CLI's last words instead of waiting out its timeout. Null turns the check off.
+    /// </summary>
+    public TimeSpan? CliStartGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Overrides the provider's init timeout (profile, env, default) when set.</summary>
     public TimeSpan? InitTimeout { get; init; }
 }

@@ -8,4 +8,18 @@ namespace CliAgentOrchestrator.Core.Providers;
 /// <param name="IsShowing">True when the (escape-stripped) screen shows the dialog now, still unanswered;
 /// false when its text is only left in scrollback, or init would wait on it until the timeout.</param>
 /// <param name="Keys">tmux key names to send, in order.</param>
-public sealed record StartupDialog(string Name, Func<string, bool> IsShowing, IReadOnlyList<string> Keys);
+public sealed record StartupDialog(string Name, Func<string, bool> IsShowing, IReadOnlyList<string> Keys)
+{
+    /// <summary>
+    /// Keys worked out from the (escape-stripped) screen instead of <see cref="Keys"/>, for menus whose
+    /// cursor position decides what Enter picks (see <see cref="MenuCursor"/>).
+    /// </summary>
+    public Func<string, IReadOnlyList<string>>? KeysForScreen { get; init; }
+
+    /// <summary>A dialog answered by moving a menu's cursor to the option containing <paramref name="option"/> and pressing Enter.</summary>
+    public static StartupDialog Choose(string name, Func<string, bool> isShowing, string option) =>
+        new(name, isShowing, []) { KeysForScreen = screen => MenuCursor.KeysToChoose(screen, option) };
+
+    /// <summary>The keys that answer the dialog on <paramref name="plainScreen"/>.</summary>
+    public IReadOnlyList<string> KeysFor(string plainScreen) => KeysForScreen?.Invoke(plainScreen) ?? Keys;
+}

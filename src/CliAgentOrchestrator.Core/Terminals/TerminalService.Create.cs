@@ -54,7 +54,7 @@ public sealed partial class TerminalService
             createdSession = await OpenWindowAsync(record, request, cancellationToken);
             createdWindow = true;
             terminals.Insert(record);
-            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model), resumeFromEnd: false, cancellationToken);
+            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, cancellationToken);
             // Python presses Enter once so the shell redraws its prompt into the freshly started pipe.
             await tmux.SendKeyAsync(runtime.Target, "Enter", cancellationToken);
 
@@ -145,6 +145,15 @@ public sealed partial class TerminalService
         await tmux.NewWindowAsync(record.SessionName, record.WindowName, record.WorkingDirectory!,
             WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), cancellationToken: cancellationToken);
         return false;
+    }
+
+    // What the operator asked for this window: the session's env_vars, then the request's (as OpenWindowAsync merges them).
+    private Dictionary<string, string> OperatorVariables(string session, CreateTerminalRequest request)
+    {
+        var variables = new Dictionary<string, string>(_sessionEnvironment.GetValueOrDefault(session) ?? new Dictionary<string, string>());
+        foreach (var (key, value) in request.EnvVars ?? new Dictionary<string, string>())
+            variables[key] = value;
+        return variables;
     }
 
     // The request's variables win over the server's; how to reach this server and which terminal this

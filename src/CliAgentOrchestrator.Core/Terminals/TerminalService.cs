@@ -133,10 +133,11 @@ public sealed partial class TerminalService(
     }
 
     // The model override only shapes the launch command, so a reattached terminal (already launched) needs none.
-    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile, string? model = null) =>
+    private IProvider CreateProvider(TerminalRecord record, AgentProfile? profile, string? model = null, IReadOnlyDictionary<string, string>? operatorVariables = null) =>
         providers.Create(record.Provider, new ProviderContext(
             record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile)
         {
             ConnectionVariables = connection.Variables,
+            OperatorVariables = operatorVariables,
         });
 }

@@ -44,6 +44,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         ConflictException => StatusCodes.Status409Conflict,
         InvalidRequestException => StatusCodes.Status400BadRequest,
         InvalidParameterException => StatusCodes.Status422UnprocessableEntity,
+        // The request is fine; this machine cannot serve its provider until the CLI is installed.
+        CliNotFoundException => StatusCodes.Status422UnprocessableEntity,
         DeniedException => StatusCodes.Status403Forbidden,
         MessageTooLargeException => StatusCodes.Status413PayloadTooLarge,
         WorkerFailedException { Kind: WorkerFailure.Error } => StatusCodes.Status502BadGateway,

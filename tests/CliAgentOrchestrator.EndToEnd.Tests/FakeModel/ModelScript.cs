@@ -93,7 +93,8 @@ public static class ModelScript
     private static int JsonObjectLength(string text, int start)
     {
         var bytes = Encoding.UTF8.GetBytes(text[start..]);
-        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
+        // A final block: Skip() refuses partial data; the text after the object is never read.
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
         reader.Read();
         reader.Skip();
         return Encoding.UTF8.GetCharCount(bytes, 0, (int)reader.BytesConsumed);

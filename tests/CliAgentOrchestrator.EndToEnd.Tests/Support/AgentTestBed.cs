@@ -34,6 +34,9 @@ public sealed class AgentTestBed : IAsyncDisposable
         environment["DISABLE_TELEMETRY"] = "1";
         environment["DO_NOT_TRACK"] = "1";
         environment["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
+        // Whatever honours a proxy gets a refusal instead of the internet; loopback (the fake model, CAO) stays direct.
+        environment["HTTPS_PROXY"] = environment["HTTP_PROXY"] = environment["https_proxy"] = environment["http_proxy"] = Proxy.Url;
+        environment["NO_PROXY"] = environment["no_proxy"] = "127.0.0.1,localhost";
         environment["ANTHROPIC_BASE_URL"] = model.Url;
         environment["ANTHROPIC_API_KEY"] = "sk-ant-fake-key-for-tests";
         environment["OPENAI_API_KEY"] = "sk-fake-key-for-tests";
@@ -42,6 +45,9 @@ public sealed class AgentTestBed : IAsyncDisposable
 
     /// <summary>The fake model vendor the CLIs talk to.</summary>
     public FakeModelServer Model { get; }
+
+    /// <summary>The agents' proxy: refuses and records every attempt to leave the machine.</summary>
+    public BlackHoleProxy Proxy { get; } = new();
 
     /// <summary>The real server process (its CAO home, port, tmux socket).</summary>
     public CaoServerProcess Server { get; }
@@ -148,6 +154,7 @@ public sealed class AgentTestBed : IAsyncDisposable
     {
         await Server.DisposeAsync();
         await Model.DisposeAsync();
+        await Proxy.DisposeAsync();
         _home.Dispose();
     }
 }

@@ -26,6 +26,9 @@ internal sealed class ScriptedConsole : ITerminalConsole
     /// </summary>
     public int? ShellAnswersAfter { get; set; } = 0;
 
+    /// <summary>What the shell's probe answers about the CLI's executable: on the pane's PATH or not.</summary>
+    public bool ExecutableOnPath { get; set; } = true;
+
     /// <summary>Probes typed so far.</summary>
     public int Probes { get; private set; }
 
@@ -51,7 +54,7 @@ internal sealed class ScriptedConsole : ITerminalConsole
         if (ShellReadyProbe.TryReadNonce(text, out var nonce))
         {
             Probes++;
-            _probeAnswer = ShellReadyProbe.Answer(nonce);
+            _probeAnswer = ShellReadyProbe.Answer(nonce, ExecutableOnPath);
             _probedAtCapture = Captures;
             return Task.CompletedTask;
         }
@@ -79,5 +82,8 @@ internal sealed class ScriptedConsole : ITerminalConsole
         return Task.FromResult(Screen);
     }
 
-    public Task<string> CurrentCommandAsync(CancellationToken cancellationToken) => Task.FromResult("bash");
+    /// <summary>The pane's foreground command once a command was launched (before: <c>bash</c>); <c>bash</c> plays a CLI that exited.</summary>
+    public string CliCommand { get; set; } = "cli";
+
+    public Task<string> CurrentCommandAsync(CancellationToken cancellationToken) => Task.FromResult(Commands.Count > 0 ? CliCommand : "bash");
 }

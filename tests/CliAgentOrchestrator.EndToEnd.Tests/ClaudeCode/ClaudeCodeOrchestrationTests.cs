@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CliAgentOrchestrator.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CliAgentOrchestrator.EndToEnd.Tests.ClaudeCode;
+
+/// <summary>
+/// Real Claude Code agents working together through CAO's MCP server (send_message, assign, handoff),
+/// with no permission prompt for CAO's own tools: the tests run as whoever runs them, root included.
+/// </summary>
+[Collection(ClaudeCodeCollection.Name)]
+public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Send_message_from_one_claude_agent_reaches_the_other()
+    {
+        await using var bed = await ClaudeCodeTestBed.StartAsync();
+        var sender = await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider);
+        var senderId = ClaudeCodeTestBed.Id(sender);
+        var receiverId = ClaudeCodeTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), ClaudeCodeTestBed.Provider));
+        await bed.WaitForStatusAsync(receiverId, "idle");
+
+        await bed.SendInputAsync(senderId,
+            $$"""[[tool: send_message {"receiver_id":"{{receiverId}}","message":"[[reply: The receiver got the note.]] A note from the sender."}]] [[reply: Message sent.]]""");
+
+        await WaitForLastMessageAsync(bed, senderId, "Message sent.");
+        await WaitForLastMessageAsync(bed, receiverId, "The receiver got the note.");
+        Assert.Contains(bed.RecordedEvents(), e => Is(e, "post_send_message") && Text(e, "sender") == senderId
+            && Text(e, "receiver") == receiverId && Text(e, "orchestration_type") == "send_message");
+    }
+
+    [Fact]
+    public async Task Assign_starts_a_worker_whose_send_message_reaches_the_supervisor()
+    {
+        await using var bed = await ClaudeCodeTestBed.StartAsync();
+        var supervisorId = ClaudeCodeTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        await bed.WaitForStatusAsync(supervisorId, "idle");
+
+        // The worker's task carries the worker's own script: report back with send_message (no receiver: the assigner).
+        await bed.SendInputAsync(supervisorId,
+            """[[tool: assign {"agent_profile":"developer","message":"[[tool: send_message {\"message\":\"[[reply: The worker reports: 3 files changed.]]\"}]] [[reply: Reported back.]]"}]] [[reply: Assigned the task.]]""");
+
+        await WaitForLastMessageAsync(bed, supervisorId, "The worker reports: 3 files changed.");
+        var events = bed.RecordedEvents();
+        var assigned = Assert.Single(events, e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "assign");
+        var workerId = Text(assigned, "receiver");
+        Assert.Equal(supervisorId, Text(assigned, "sender"));
+        Assert.Contains(events, e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "send_message"
+            && Text(e, "sender") == workerId && Text(e, "receiver") == supervisorId);
+        Assert.Equal("Reported back.", await bed.LastMessageAsync(workerId!));
+    }
+
+    [Fact]
+    public async Task Handoff_returns_the_workers_whole_multi_line_answer_to_the_supervisor_and_removes_the_worker()
+    {
+        await using var bed = await ClaudeCodeTestBed.StartAsync();
+        var supervisorId = ClaudeCodeTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        await bed.WaitForStatusAsync(supervisorId, "idle");
+        const string work = "Line one of the work.\nLine two of the work.\nLine three of the work.";
+
+        await bed.SendInputAsync(supervisorId,
+            """[[tool: handoff {"agent_profile":"developer","message":"[[slow: 200]] [[reply: Line one of the work.\\nLine two of the work.\\nLine three of the work.]]"}]] [[reply: Worker answered: {result}]]""");
+
+        await Poll.UntilAsync(() => Task.FromResult(bed.Model.Answers.Any(a => a.Turn.Text.StartsWith("Worker answered: ", StringComparison.Ordinal))),
+            "the supervisor's answer after the handoff", Patience);
+        var reply = bed.Model.Answers.Last(a => a.Turn.Text.StartsWith("Worker answered: ", StringComparison.Ordinal)).Turn.Text;
+        output.WriteLine(reply);
+        var result = JsonNode.Parse(reply["Worker answered: ".Length..])!;
+        Assert.True(result["success"]?.GetValue<bool>(), reply);
+        Assert.Equal(work, result["output"]?.GetValue<string>());
+
+        await bed.WaitForStatusAsync(supervisorId, Patience, "completed");
+        var shown = await bed.LastMessageAsync(supervisorId);
+        Assert.StartsWith("Worker answered: ", shown);
+        Assert.Contains("Line three of the work.", shown);
+
+        var workerId = result["terminal_id"]!.GetValue<string>();
+        using var gone = await bed.Http.GetAsync($"/terminals/{workerId}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var events = bed.RecordedEvents();
+        Assert.Contains(events, e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "handoff" && Text(e, "receiver") == workerId);
+        Assert.Contains(events, e => Is(e, "post_kill_terminal") && Text(e, "terminal_id") == workerId);
+    }
+
+    private static async Task WaitForLastMessageAsync(Support.AgentTestBed bed, string terminalId, string expected)
+    {
+        var last = "";
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                if (await bed.StatusAsync(terminalId) != "completed") return false;
+                last = await bed.LastMessageAsync(terminalId);
+                return last == expected;
+            }, $"terminal {terminalId} to answer \"{expected}\"", Patience);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; last answer \"{last}\"; screen:\n{await bed.ScreenAsync(terminalId)}", ex);
+        }
+    }
+
+    private static bool Is(JsonObject e, string type) => Text(e, "event_type") == type;
+
+    private static string? Text(JsonObject e, string name) => e[name]?.GetValue<string>();
+}
