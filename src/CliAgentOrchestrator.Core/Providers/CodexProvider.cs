@@ -67,6 +67,17 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
             args.AddRange(["-c", $"{key}.env_vars={TomlArray(forwarded)}"]);
             // handoff blocks until the worker answers: far longer than Codex's default tool timeout.
             args.AddRange(["-c", $"{key}.tool_timeout_sec=600"]);
+            if (name == McpServers.CaoServerName)
+            {
+                // Codex draws its ready composer before its MCP servers have started and runs a
+                // turn without the tools of a server still starting: a worker's first message
+                // (sent right after start-up) would find no send_message. A required server holds
+                // input back ("• Queued follow-up inputs") until it is up, and fails start-up if
+                // it cannot start, which the operator should see. `cao mcp-server` is a .NET
+                // program: on a busy machine it can need more than Codex's default 10 s.
+                args.AddRange(["-c", $"{key}.required=true"]);
+                args.AddRange(["-c", $"{key}.startup_timeout_sec=60"]);
+            }
         }
 
         if (profile is not null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CliAgentOrchestrator.EndToEnd.Tests.FakeModel;
 using CliAgentOrchestrator.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 
@@ -32,7 +33,9 @@ public sealed class CodexOrchestrationTests(ITestOutputHelper output)
         Assert.StartsWith("Sent.", sent);
         Assert.Contains("success", sent);
 
-        output.WriteLine("tools offered by Codex: " + string.Join(", ", OfferedTools(bed).Where(t => t.Contains("send_message", StringComparison.Ordinal))));
+        // Codex offers CAO's tools in a namespace named after the server (dashes become underscores).
+        Assert.Contains("mcp__cao_mcp_server.send_message", OfferedTools(bed));
+        output.WriteLine(await bed.ScreenAsync(senderId));
         var delivered = Assert.Single(bed.RecordedEvents(), e => Text(e, "event_type") == "post_send_message");
         Assert.Equal(senderId, Text(delivered, "sender"));
         Assert.Equal(receiverId, Text(delivered, "receiver"));
@@ -54,6 +57,7 @@ public sealed class CodexOrchestrationTests(ITestOutputHelper output)
         var workerId = Assert.Single(await TerminalIdsAsync(bed, session), id => id != supervisorId);
         await bed.WaitForStatusAsync(workerId, "completed");
         Assert.Equal("Reported back.", await bed.LastMessageAsync(workerId));
+        foreach (var e in bed.RecordedEvents()) output.WriteLine(e.ToJsonString());
         Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_create_terminal" && Text(e, "terminal_id") == workerId);
         Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_send_message" && Text(e, "sender") == workerId && Text(e, "receiver") == supervisorId);
     }
@@ -86,8 +90,7 @@ public sealed class CodexOrchestrationTests(ITestOutputHelper output)
 
     private static IEnumerable<string> OfferedTools(AgentTestBed bed) =>
         bed.Model.Requests.Where(r => r.Path.StartsWith("/v1/responses", StringComparison.Ordinal))
-            .SelectMany(r => JsonNode.Parse(r.Body)?["tools"]?.AsArray() ?? [])
-            .Select(t => t?["name"]?.GetValue<string>() ?? t?["type"]?.GetValue<string>() ?? "")
+            .SelectMany(r => OpenAiResponsesApi.OfferedTools(JsonNode.Parse(r.Body)!.AsObject()))
             .Distinct();
 
     private static async Task<string[]> TerminalIdsAsync(AgentTestBed bed, string session)
@@ -110,6 +113,10 @@ public sealed class CodexOrchestrationTests(ITestOutputHelper output)
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"terminal {id}: no expected answer within {Deadline.TotalSeconds} s (last: {last}); screen:\n{await bed.ScreenAsync(id)}");
+        var session = (await bed.GetAsync($"/terminals/{id}"))["session_name"]!.GetValue<string>();
+        var screens = new System.Text.StringBuilder();
+        foreach (var other in await TerminalIdsAsync(bed, session))
+            screens.Append($"\n--- terminal {other} ({await bed.StatusAsync(other)}):\n{await bed.ScreenAsync(other)}");
+        throw new TimeoutException($"terminal {id}: no expected answer within {Deadline.TotalSeconds} s (last: {last}); screens:{screens}");
     }
 }

@@ -31,6 +31,9 @@ public sealed class Codex0169ScreenTests
     // Mid-stream: the composer is drawn and no "Working" line is left, yet the turn runs.
     [InlineData("streaming", TerminalStatus.Processing)]
     [InlineData("completed_nine_lines", TerminalStatus.Completed)]
+    // Input typed while a required MCP server still starts waits in Codex's queue: not idle.
+    [InlineData("queued_until_mcp_ready", TerminalStatus.Processing)]
+    [InlineData("mcp_tool_call_completed", TerminalStatus.Completed)]
     public void StatusOfTheRealScreens(string screen, TerminalStatus expected)
     {
         Assert.Equal(expected, Provider.GetStatus(Screen(screen)));
@@ -42,6 +45,15 @@ public sealed class Codex0169ScreenTests
         var expected = string.Join('\n', "Line one of the answer", "Line two", "Line three", "Line four", "Line five",
             "Line six", "Line seven", "Line eight", "Line nine is last");
         Assert.Equal(expected, Provider.ExtractLastMessage(Screen("completed_nine_lines")));
+    }
+
+    [Fact]
+    public void AfterAnMcpToolCallTheLastMessageIsTheFinalAnswerNotTheCall()
+    {
+        var message = Provider.ExtractLastMessage(Screen("mcp_tool_call_completed"));
+        Assert.StartsWith("done Wall time:", message);
+        Assert.DoesNotContain("Called", message);
+        Assert.DoesNotContain("Worked for", message);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.env_vars=[\"CAO_TERMINAL_ID\",\"CAO_HOME_DIR\",\"CAO_API_HOST\",\"CAO_API_PORT\",", command);
         Assert.Contains("-c 'mcp_servers.docs.env_vars=[\"CAO_TERMINAL_ID\"]'", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.startup_timeout_sec=60", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.required=true", command);
+        Assert.DoesNotContain("mcp_servers.docs.required", command);
         Assert.Contains("-c 'mcp_servers.docs.env.TOKEN=\"s3cret\"'", command);
         Assert.Contains("-c 'mcp_servers.docs.args=[\"--port\",\"1\"]'", command);
     }
