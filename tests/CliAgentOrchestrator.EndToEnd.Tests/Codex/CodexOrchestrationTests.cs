@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.EndToEnd.Tests.FakeModel;
 using CliAgentOrchestrator.EndToEnd.Tests.Support;
-using Xunit.Abstractions;
 
 namespace CliAgentOrchestrator.EndToEnd.Tests.Codex;
 
@@ -11,7 +10,7 @@ namespace CliAgentOrchestrator.EndToEnd.Tests.Codex;
 /// itself) on the test server's own port, never the default 9889: send_message, assign with a
 /// callback, and handoff.
 /// </summary>
-public sealed class CodexOrchestrationTests(ITestOutputHelper output)
+public sealed class CodexOrchestrationTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
@@ -35,7 +34,6 @@ public sealed class CodexOrchestrationTests(ITestOutputHelper output)
 
         // Codex offers CAO's tools in a namespace named after the server (dashes become underscores).
         Assert.Contains("mcp__cao_mcp_server.send_message", OfferedTools(bed));
-        output.WriteLine(await bed.ScreenAsync(senderId));
         var delivered = Assert.Single(bed.RecordedEvents(), e => Text(e, "event_type") == "post_send_message");
         Assert.Equal(senderId, Text(delivered, "sender"));
         Assert.Equal(receiverId, Text(delivered, "receiver"));
@@ -57,7 +55,6 @@ public sealed class CodexOrchestrationTests(ITestOutputHelper output)
         var workerId = Assert.Single(await TerminalIdsAsync(bed, session), id => id != supervisorId);
         await bed.WaitForStatusAsync(workerId, "completed");
         Assert.Equal("Reported back.", await bed.LastMessageAsync(workerId));
-        foreach (var e in bed.RecordedEvents()) output.WriteLine(e.ToJsonString());
         Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_create_terminal" && Text(e, "terminal_id") == workerId);
         Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_send_message" && Text(e, "sender") == workerId && Text(e, "receiver") == supervisorId);
     }
