@@ -27,9 +27,6 @@ internal static class CodexTestBed
                 wire_api = "responses"
                 env_key = "OPENAI_API_KEY"
                 """);
-            // Panes run login shells, and Debian's /etc/profile resets root's PATH, which drops the
-            // folder of the pinned CLIs (issue 10, "Both"); the HOME's profile puts it back.
-            File.WriteAllText(Path.Combine(bed.Home, ".bash_profile"), $"export PATH='{bed.Environment["PATH"]}'\n");
             GitInit(bed.WorkDirectory);
             await bed.StartAsync();
             return bed;
