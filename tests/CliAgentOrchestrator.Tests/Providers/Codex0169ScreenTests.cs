@@ -34,6 +34,9 @@ public sealed class Codex0169ScreenTests
     // Input typed while a required MCP server still starts waits in Codex's queue: not idle.
     [InlineData("queued_until_mcp_ready", TerminalStatus.Processing)]
     [InlineData("mcp_tool_call_completed", TerminalStatus.Completed)]
+    // With approvals on (a codexProfile with approval_policy on-request): the command approval menu.
+    [InlineData("approval", TerminalStatus.WaitingUserAnswer)]
+    [InlineData("approval_answered", TerminalStatus.Completed)]
     public void StatusOfTheRealScreens(string screen, TerminalStatus expected)
     {
         Assert.Equal(expected, Provider.GetStatus(Screen(screen)));
@@ -54,6 +57,12 @@ public sealed class Codex0169ScreenTests
         Assert.StartsWith("done Wall time:", message);
         Assert.DoesNotContain("Called", message);
         Assert.DoesNotContain("Worked for", message);
+    }
+
+    [Fact]
+    public void TheAnswerAfterAnApprovedCommandIsTheFinalMessage()
+    {
+        Assert.Equal("ran it", Provider.ExtractLastMessage(Screen("approval_answered")));
     }
 
     [Fact]
