@@ -25,7 +25,10 @@ public sealed class ReferenceScreenTests
         { "codex_approval_modal.txt", TerminalStatus.WaitingUserAnswer },
         { "codex_approval_modal_raw.txt", TerminalStatus.WaitingUserAnswer },
         { "codex_approval_edits_raw.txt", TerminalStatus.WaitingUserAnswer },
-        { "codex_approval_modal_scrollback.txt", TerminalStatus.Completed },
+        // The approval modal is history (not waiting). The bullet answer under it has no "Worked for"
+        // line, which real Codex (0.169.0) prints when a turn ends and which is the only sign that
+        // the answer has finished streaming: so the turn still reads as running.
+        { "codex_approval_modal_scrollback.txt", TerminalStatus.Processing },
         { "codex_update_dialog.txt", TerminalStatus.WaitingUserAnswer },
         { "codex_update_dialog_scrollback.txt", TerminalStatus.Idle },
         { "codex_approval_long_preview_raw.txt", TerminalStatus.WaitingUserAnswer },

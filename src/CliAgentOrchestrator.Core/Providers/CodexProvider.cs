@@ -39,10 +39,14 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
         var args = new List<string> { Binary };
         var unrestricted = Context.AllowedTools is null || Context.AllowedTools.Contains("*");
         if (!unrestricted && !string.IsNullOrWhiteSpace(profile?.CodexProfile)) args.AddRange(["--profile", profile.CodexProfile]);
-        else args.Add("--yolo");
+        // No approvals and no sandbox: an agent has no human at its pane, and CAO's own MCP tools
+        // (handoff, assign, send_message) must run unasked, as root and as a normal user alike.
+        else args.Add("--dangerously-bypass-approvals-and-sandbox");
         // Inline scrollback keeps earlier turns capturable by tmux; the shell snapshot feature
         // re-runs shell start-up files for every command, which is slow and noisy in CAO panes.
-        args.AddRange(["--no-alt-screen", "--disable", "shell_snapshot"]);
+        // Without the shared background server each agent is its own process that ends with its
+        // window (Codex would use embedded mode anyway, because of the -c overrides, and warn).
+        args.AddRange(["--no-alt-screen", "--no-daemon", "--disable", "shell_snapshot"]);
 
         var model = Context.Model ?? profile?.Model;
         if (!string.IsNullOrWhiteSpace(model)) args.AddRange(["--model", model]);
@@ -54,16 +58,35 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
             args.AddRange(["-c", $"{key}.args={TomlArray(server.Args)}"]);
             foreach (var (envName, envValue) in server.Env)
                 args.AddRange(["-c", $"{key}.env.{TomlKey(envName)}={TomlString(envValue)}"]);
-            // Also forward the pane's CAO_TERMINAL_ID by name, so a server restarted by Codex keeps it.
-            args.AddRange(["-c", $"{key}.env_vars={TomlArray([McpServers.TerminalIdVariable])}"]);
+            // Codex starts MCP servers with a stripped environment (PATH, HOME and a few more) plus
+            // the `env` table above. Also forward the pane's CAO_TERMINAL_ID by name, so a server
+            // restarted by Codex keeps it, and to CAO's own server every documented CAO setting the
+            // pane has (CAO_API_HOST/CAO_API_PORT, the MCP timeouts, …): without them it would call
+            // the default port. The `env` table wins over a forwarded variable of the same name.
+            var forwarded = name == McpServers.CaoServerName ? CaoMcpForwardedVariables : [McpServers.TerminalIdVariable];
+            args.AddRange(["-c", $"{key}.env_vars={TomlArray(forwarded)}"]);
             // handoff blocks until the worker answers: far longer than Codex's default tool timeout.
             args.AddRange(["-c", $"{key}.tool_timeout_sec=600"]);
+            if (name == McpServers.CaoServerName)
+            {
+                // Codex draws its ready composer before its MCP servers have started and runs a
+                // turn without the tools of a server still starting: a worker's first message
+                // (sent right after start-up) would find no send_message. A required server holds
+                // input back ("• Queued follow-up inputs") until it is up, and fails start-up if
+                // it cannot start, which the operator should see. `cao mcp-server` is a .NET
+                // program: on a busy machine it can need more than Codex's default 10 s.
+                args.AddRange(["-c", $"{key}.required=true"]);
+                args.AddRange(["-c", $"{key}.startup_timeout_sec=60"]);
+            }
         }
 
         if (profile is not null)
             foreach (var (key, value) in profile.CodexConfig)
                 args.AddRange(["-c", $"{key}={TomlValue(value)}"]);
-        args.AddRange(["-c", "check_for_update_on_startup=false"]);
+        // Nothing an agent does may depend on OpenAI's servers other than the model endpoint: no
+        // update check (it can also stop start-up with a menu), no usage analytics or feedback
+        // uploads, no start-up tips (they advertise models and shift the screen).
+        foreach (var setting in QuietSettings) args.AddRange(["-c", setting]);
 
         var command = ShellQuote.Join(args);
         var prompt = profile?.EffectiveSystemPrompt ?? "";
@@ -77,11 +100,29 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
         return command;
     }
 
+    private static readonly string[] CaoMcpForwardedVariables =
+        [McpServers.TerminalIdVariable, .. Configuration.CaoSettings.All.Select(s => s.Variable)];
+
+    /// <summary>The <c>-c</c> settings every agent gets: no update check, analytics, feedback or tips.</summary>
+    public static IReadOnlyList<string> QuietSettings { get; } =
+    [
+        "check_for_update_on_startup=false",
+        "analytics.enabled=false",
+        "feedback.enabled=false",
+        "tui.show_tooltips=false",
+    ];
+
     /// <inheritdoc />
     protected override IReadOnlyList<StartupDialog> StartupDialogs =>
     [
-        // Both trust prompts preselect "Yes".
-        new("codex trust folder", s => IsWaitingOn(s, "allow Codex to work in this folder")
+        // The folder-trust question, asked for a folder inside a git repository not trusted yet
+        // (0.169: "Trust this folder?" with "› 1. Trust and continue" preselected; older: "allow
+        // Codex to work in this folder" / "Do you trust the contents of this directory", "Yes"
+        // preselected). The operator chose the folder when creating the terminal and the agent
+        // runs without approvals anyway, so CAO trusts it; Codex saves that in its config.toml.
+        // A `-c projects."<dir>".trust_level` override does not stop the 0.169 dialog.
+        new("codex trust folder", s => IsWaitingOn(s, "Trust this folder?")
+            || IsWaitingOn(s, "allow Codex to work in this folder")
             || IsWaitingOn(s, "Do you trust the contents of this directory"), ["Enter"]),
         // "3. Skip until next version".
         new("codex update", s => IsWaitingOn(s, "Update available"), ["3", "Enter"]),

@@ -97,14 +97,22 @@ public abstract partial class ProviderBase
     /// <summary>What the screen of a CLI that exited during start-up says, on one line, for the error.</summary>
     protected virtual string ExitSummary(string plainScreen)
     {
-        // The CLI's last words sit just above the shell's new prompt (the last line).
+        // The CLI's last words sit between the launch command (echoed after a shell prompt) and the
+        // shell's new prompt (the last line).
         var lines = ScreenLines.Read(plainScreen).Where(l => l.Trim().Length > 0).ToArray();
-        var said = lines.Length > 1 ? lines[^Math.Min(lines.Length, ExitSummaryLines + 1)..^1] : lines;
+        var said = new List<string>();
+        for (var i = lines.Length - 2; i >= 0 && said.Count < ExitSummaryLines && !ShellPromptWithCommand().IsMatch(lines[i]); i--)
+            said.Insert(0, lines[i]);
+        if (said.Count == 0 && lines.Length > 0) said.Add(lines[^1]);
         var text = string.Join(" ", said.Select(l => l.Trim()));
         return text.Length > 0 ? text : "(nothing on the screen)";
     }
 
     private const int ExitSummaryLines = 3;
+
+    // "root@host:/work# claude --flag", "$ claude --flag": a prompt with a typed command.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\S*[#$%>] \S")]
+    private static partial System.Text.RegularExpressions.Regex ShellPromptWithCommand();
 
     /// <summary>
     /// Whether the CLI is its own process in the pane's foreground (a binary, not a shell script), so a

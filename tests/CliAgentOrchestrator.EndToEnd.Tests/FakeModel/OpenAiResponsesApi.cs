@@ -39,8 +39,26 @@ public static class OpenAiResponsesApi
             foreach (var text in Texts(item!["content"]))
                 if (ModelScript.HasDirective(text)) directiveText = text;
         }
-        var tools = (request["tools"]?.AsArray() ?? []).Select(t => t?["name"]?.GetValue<string>()).OfType<string>().ToList();
-        return ModelScript.Decide(directiveText, toolResult, tools);
+        return ModelScript.Decide(directiveText, toolResult, OfferedTools(request));
+    }
+
+    /// <summary>
+    /// The names of the offered tools. Codex (0.169) offers MCP tools grouped in a namespace
+    /// (<c>{"type":"namespace","name":"mcp__cao_mcp_server","tools":[{"name":"send_message",…}]}</c>);
+    /// those are listed as <c>namespace.tool</c> (a dot never occurs in a tool name of this API).
+    /// </summary>
+    public static List<string> OfferedTools(JsonObject request)
+    {
+        var names = new List<string>();
+        foreach (var tool in request["tools"]?.AsArray() ?? [])
+        {
+            if (tool?["name"]?.GetValue<string>() is not { } name) continue;
+            if (tool["type"]?.GetValue<string>() == "namespace")
+                names.AddRange((tool["tools"]?.AsArray() ?? []).Select(t => t?["name"]?.GetValue<string>()).OfType<string>().Select(inner => name + "." + inner));
+            else
+                names.Add(name);
+        }
+        return names;
     }
 
     private static IEnumerable<string> Texts(JsonNode? content)
@@ -73,11 +91,14 @@ public static class OpenAiResponsesApi
         JsonObject done;
         if (turn.ToolName is { } tool)
         {
+            var dot = tool.LastIndexOf('.');
             done = new JsonObject
             {
                 ["type"] = "function_call", ["id"] = "fc_" + Guid.NewGuid().ToString("N")[..16], ["call_id"] = "call_" + Guid.NewGuid().ToString("N")[..16],
-                ["name"] = tool, ["arguments"] = turn.ToolArgumentsJson ?? "{}", ["status"] = "completed",
+                ["name"] = dot < 0 ? tool : tool[(dot + 1)..], ["arguments"] = turn.ToolArgumentsJson ?? "{}", ["status"] = "completed",
             };
+            // A tool of a namespace is called by its own name with the namespace beside it.
+            if (dot >= 0) done["namespace"] = tool[..dot];
             await sse.WriteAsync("response.output_item.added", new JsonObject { ["type"] = "response.output_item.added", ["output_index"] = 0, ["item"] = done.DeepClone() });
         }
         else

@@ -13,11 +13,11 @@ public sealed class CodexProviderTests : IDisposable
         new(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, tools, _home.Path, null, "dev"));
 
     [Fact]
-    public void LaunchUsesInlineScrollbackAndNoUpdateCheck()
+    public void LaunchUsesInlineScrollbackNoApprovalsAndNothingThatPhonesHome()
     {
         var command = Provider(null).BuildLaunchCommand();
-        Assert.StartsWith("codex --yolo --no-alt-screen --disable shell_snapshot", command);
-        Assert.EndsWith("-c check_for_update_on_startup=false", command);
+        Assert.StartsWith("codex --dangerously-bypass-approvals-and-sandbox --no-alt-screen --no-daemon --disable shell_snapshot", command);
+        Assert.EndsWith("-c check_for_update_on_startup=false -c analytics.enabled=false -c feedback.enabled=false -c tui.show_tooltips=false", command);
     }
 
     [Fact]
@@ -28,8 +28,12 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.command=\"cao-test-binary-that-does-not-exist\"'", command);
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.args=[\"mcp-server\"]'", command);
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.env.CAO_TERMINAL_ID=\"0123abcd\"'", command);
-        Assert.Contains("-c 'mcp_servers.cao-mcp-server.env_vars=[\"CAO_TERMINAL_ID\"]'", command);
+        Assert.Contains("-c 'mcp_servers.cao-mcp-server.env_vars=[\"CAO_TERMINAL_ID\",\"CAO_HOME_DIR\",\"CAO_API_HOST\",\"CAO_API_PORT\",", command);
+        Assert.Contains("-c 'mcp_servers.docs.env_vars=[\"CAO_TERMINAL_ID\"]'", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.startup_timeout_sec=60", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.required=true", command);
+        Assert.DoesNotContain("mcp_servers.docs.required", command);
         Assert.Contains("-c 'mcp_servers.docs.env.TOKEN=\"s3cret\"'", command);
         Assert.Contains("-c 'mcp_servers.docs.args=[\"--port\",\"1\"]'", command);
     }
@@ -67,7 +71,7 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains("-c 'model_reasoning_effort=\"high\"'", command);
         Assert.Contains("-c hide_agent_reasoning=true", command);
         Assert.Contains("-c max_turns=7", command);
-        Assert.StartsWith("codex --yolo", Provider(profile, ["*"]).BuildLaunchCommand());
+        Assert.StartsWith("codex --dangerously-bypass-approvals-and-sandbox", Provider(profile, ["*"]).BuildLaunchCommand());
     }
 
     [Fact]
@@ -95,8 +99,13 @@ public sealed class CodexProviderTests : IDisposable
 
     [Theory]
     [InlineData("› fix it\n\n• Working (3s • esc to interrupt)\n\n› Summarize recent commits\n\n  ? for shortcuts", TerminalStatus.Processing)]
-    [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Completed)]
+    [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n  Worked for 3s • 4:12 AM\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Completed)]
+    [InlineData("› fix it\n\n• Fixed the bug in parser.rs.\n\n› Summarize recent commits\n\n  ? for shortcuts    93% context left", TerminalStatus.Processing)]
     [InlineData("› fix it\n\n• Called cao-mcp-server.send_message({\"receiver_id\":\"abcd1234\"})\n", TerminalStatus.Processing)]
+    // Between Enter and the first token: the message is sent, no "Working" line (yet, or any more), no answer.
+    [InlineData("› fix it\n\n› Ask Codex to do anything\n\n  gpt-fake default · ~/repo", TerminalStatus.Processing)]
+    [InlineData("› fix it\n\n■ Conversation interrupted - tell the model what to do differently.\n\n› Ask Codex to do anything\n\n  gpt-fake default · ~/repo", TerminalStatus.Idle)]
+    [InlineData("› fix it\n\n■ unexpected status 401 Unauthorized: invalid key\n\n› Ask Codex to do anything\n\n  gpt-fake default · ~/repo", TerminalStatus.Error)]
     [InlineData("", TerminalStatus.Unknown)]
     [InlineData(">_ Welcome to Codex\n\n› 1. Sign in with ChatGPT\n  2. Provide your own API key\n\n  Press Enter to continue", TerminalStatus.WaitingUserAnswer)]
     public void StatusRulesHandleTheBulletTranscript(string screen, TerminalStatus expected)
@@ -107,8 +116,8 @@ public sealed class CodexProviderTests : IDisposable
     [Fact]
     public void ExtractionTakesTheAnswerAfterTheLastMessage()
     {
-        var screen = "› first\n• old answer\n› fix it\n\n• Fixed the bug.\n  Tests pass.\n\n› Summarize recent commits\n  ? for shortcuts";
-        Assert.Equal("Fixed the bug.\n  Tests pass.", Provider(null).ExtractLastMessage(screen));
+        var screen = "› first\n• old answer\n› fix it\n\n• Fixed the bug.\n  Tests pass:\n    - parser\n\n  Worked for 1s • 07:43\n\n› Summarize recent commits\n  ? for shortcuts";
+        Assert.Equal("Fixed the bug.\nTests pass:\n  - parser", Provider(null).ExtractLastMessage(screen));
     }
 
     public void Dispose() => _home.Dispose();
