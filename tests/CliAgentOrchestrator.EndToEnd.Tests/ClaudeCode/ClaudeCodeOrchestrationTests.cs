@@ -28,7 +28,7 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
 
         await WaitForLastMessageAsync(bed, senderId, "Message sent.");
         await WaitForLastMessageAsync(bed, receiverId, "The receiver got the note.");
-        await WaitForEventAsync(bed, e => Is(e, "post_send_message") && Text(e, "sender") == senderId
+        await bed.WaitForEventAsync(e => Is(e, "post_send_message") && Text(e, "sender") == senderId
             && Text(e, "receiver") == receiverId && Text(e, "orchestration_type") == "send_message");
     }
 
@@ -54,10 +54,10 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
             foreach (var worker in workers) screens.Add($"worker {worker} ({await bed.StatusAsync(worker)}):\n{await bed.ScreenAsync(worker)}");
             throw new TimeoutException(ex.Message + "\n" + string.Join("\n", screens), ex);
         }
-        var assigned = await WaitForEventAsync(bed, e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "assign");
+        var assigned = await bed.WaitForEventAsync(e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "assign");
         var workerId = Text(assigned, "receiver");
         Assert.Equal(supervisorId, Text(assigned, "sender"));
-        await WaitForEventAsync(bed, e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "send_message"
+        await bed.WaitForEventAsync(e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "send_message"
             && Text(e, "sender") == workerId && Text(e, "receiver") == supervisorId);
         Assert.Equal("Reported back.", await bed.LastMessageAsync(workerId!));
     }
@@ -89,8 +89,8 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         var workerId = result["terminal_id"]!.GetValue<string>();
         using var gone = await bed.Http.GetAsync($"/terminals/{workerId}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        await WaitForEventAsync(bed, e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "handoff" && Text(e, "receiver") == workerId);
-        await WaitForEventAsync(bed, e => Is(e, "post_kill_terminal") && Text(e, "terminal_id") == workerId);
+        await bed.WaitForEventAsync(e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "handoff" && Text(e, "receiver") == workerId);
+        await bed.WaitForEventAsync(e => Is(e, "post_kill_terminal") && Text(e, "terminal_id") == workerId);
     }
 
     // Claude Code 2.1 connects MCP servers in the background and tells the model which are still
@@ -128,21 +128,6 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         {
             throw new TimeoutException($"{ex.Message}; last answer \"{last}\"; screen:\n{await bed.ScreenAsync(terminalId)}", ex);
         }
-    }
-
-    // Plugins hear events on their own threads: the record may come a moment after the fact.
-    private static async Task<JsonObject> WaitForEventAsync(Support.AgentTestBed bed, Func<JsonObject, bool> match)
-    {
-        JsonObject? found = null;
-        try
-        {
-            await Poll.UntilAsync(() => (found = bed.RecordedEvents().FirstOrDefault(match)) is not null, "a recorded event", TimeSpan.FromSeconds(30));
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}; recorded: {string.Join(" | ", bed.RecordedEvents().Select(e => e.ToJsonString()))}", ex);
-        }
-        return found!;
     }
 
     private static bool Is(JsonObject e, string type) => Text(e, "event_type") == type;

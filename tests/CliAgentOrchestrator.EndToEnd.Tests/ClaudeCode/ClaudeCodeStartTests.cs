@@ -35,9 +35,8 @@ public sealed class ClaudeCodeStartTests(ITestOutputHelper output)
         var approved = config["customApiKeyResponses"]?["approved"]?.AsArray().Select(k => k!.GetValue<string>()).ToList() ?? [];
         Assert.Contains(approved, key => bed.Environment["ANTHROPIC_API_KEY"].EndsWith(key, StringComparison.Ordinal));
 
-        var events = bed.RecordedEvents();
-        Assert.Contains(events, e => e["event_type"]?.GetValue<string>() == "post_create_session");
-        Assert.Contains(events, e => e["event_type"]?.GetValue<string>() == "post_create_terminal"
+        await bed.WaitForEventAsync(e => e["event_type"]?.GetValue<string>() == "post_create_session");
+        await bed.WaitForEventAsync(e => e["event_type"]?.GetValue<string>() == "post_create_terminal"
             && e["terminal_id"]?.GetValue<string>() == id && e["provider"]?.GetValue<string>() == ClaudeCodeTestBed.Provider);
     }
 

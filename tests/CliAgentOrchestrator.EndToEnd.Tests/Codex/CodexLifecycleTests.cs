@@ -28,7 +28,7 @@ public sealed class CodexLifecycleTests(ITestOutputHelper output)
         await bed.SendInputAsync(id, "[[reply: ready and listening]]");
         await bed.WaitForStatusAsync(id, "completed");
         Assert.Equal("ready and listening", await bed.LastMessageAsync(id));
-        Assert.Contains(bed.RecordedEvents(), e => e["event_type"]?.GetValue<string>() == "post_create_session");
+        await bed.WaitForEventAsync(e => e["event_type"]?.GetValue<string>() == "post_create_session");
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class CodexOrchestrationTests
 
         // Codex offers CAO's tools in a namespace named after the server (dashes become underscores).
         Assert.Contains("mcp__cao_mcp_server.send_message", OfferedTools(bed));
+        await bed.WaitForEventAsync(e => Text(e, "event_type") == "post_send_message");
         var delivered = Assert.Single(bed.RecordedEvents(), e => Text(e, "event_type") == "post_send_message");
         Assert.Equal(senderId, Text(delivered, "sender"));
         Assert.Equal(receiverId, Text(delivered, "receiver"));
@@ -55,8 +56,8 @@ public sealed class CodexOrchestrationTests
         var workerId = Assert.Single(await TerminalIdsAsync(bed, session), id => id != supervisorId);
         await bed.WaitForStatusAsync(workerId, "completed");
         Assert.Equal("Reported back.", await bed.LastMessageAsync(workerId));
-        Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_create_terminal" && Text(e, "terminal_id") == workerId);
-        Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_send_message" && Text(e, "sender") == workerId && Text(e, "receiver") == supervisorId);
+        await bed.WaitForEventAsync(e => Text(e, "event_type") == "post_create_terminal" && Text(e, "terminal_id") == workerId);
+        await bed.WaitForEventAsync(e => Text(e, "event_type") == "post_send_message" && Text(e, "sender") == workerId && Text(e, "receiver") == supervisorId);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class CodexOrchestrationTests
         Assert.All(lines, line => Assert.Contains(line, flat));
         Assert.Equal([supervisorId], await TerminalIdsAsync(bed, session));
         var workerId = Text(Assert.Single(bed.RecordedEvents(), e => Text(e, "event_type") == "post_create_terminal" && Text(e, "terminal_id") != supervisorId), "terminal_id");
-        Assert.Contains(bed.RecordedEvents(), e => Text(e, "event_type") == "post_kill_terminal" && Text(e, "terminal_id") == workerId);
+        await bed.WaitForEventAsync(e => Text(e, "event_type") == "post_kill_terminal" && Text(e, "terminal_id") == workerId);
     }
 
     // A directive that makes the fake model call the offered tool whose name ends with `name`.

@@ -38,8 +38,8 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         await ScreenCapture.SaveAsync(bed, id, ScreenPrefix, "completed");
 
         Assert.Equal("First line of the answer.\nSecond line.\n\nA last paragraph.", await bed.LastMessageAsync(id));
-        Assert.Contains(bed.RecordedEvents(), e => Event(e) == "post_create_session");
-        Assert.Contains(bed.RecordedEvents(), e => Event(e) == "post_create_terminal" && e["provider"]?.GetValue<string>() == Provider);
+        await bed.WaitForEventAsync(e => Event(e) == "post_create_session");
+        await bed.WaitForEventAsync(e => Event(e) == "post_create_terminal" && e["provider"]?.GetValue<string>() == Provider);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix, "mcp_tool_completed");
         Assert.Equal("Sent.", await bed.LastMessageAsync(supervisorId));
         await WaitForAnswerAsync(bed, workerId, "Message received by the worker.");
-        Assert.Contains(bed.RecordedEvents(), e => Event(e) == "post_send_message"
+        await bed.WaitForEventAsync(e => Event(e) == "post_send_message"
             && e["sender"]?.GetValue<string>() == supervisorId && e["receiver"]?.GetValue<string>() == workerId);
     }
 
@@ -106,9 +106,8 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         await bed.SendInputAsync(supervisorId, $"[[tool: assign {assign.ToJsonString()}]] [[reply: Assigned.]]");
 
         await WaitForAnswerAsync(bed, supervisorId, "The worker's result is 42.");
-        var events = bed.RecordedEvents();
-        Assert.Contains(events, e => Event(e) == "post_send_message" && e["receiver"]?.GetValue<string>() == supervisorId);
-        Assert.Contains(events, e => Event(e) == "post_create_terminal" && e["agent_name"]?.GetValue<string>() == "developer");
+        await bed.WaitForEventAsync(e => Event(e) == "post_send_message" && e["receiver"]?.GetValue<string>() == supervisorId);
+        await bed.WaitForEventAsync(e => Event(e) == "post_create_terminal" && e["agent_name"]?.GetValue<string>() == "developer");
     }
 
     [Fact]

@@ -140,6 +140,24 @@ public sealed class AgentTestBed : IAsyncDisposable
             .Select(l => JsonNode.Parse(l[prefix.Length..])!.AsObject()).ToList();
     }
 
+    /// <summary>
+    /// The first recorded event matching <paramref name="match"/>, waiting for it: plugins hear events on
+    /// their own threads, so the record may come a moment after the fact. Fails with every recorded event.
+    /// </summary>
+    public async Task<JsonObject> WaitForEventAsync(Func<JsonObject, bool> match, string what = "a recorded event")
+    {
+        JsonObject? found = null;
+        try
+        {
+            await Poll.UntilAsync(() => (found = RecordedEvents().FirstOrDefault(match)) is not null, what, TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; recorded: {string.Join(" | ", RecordedEvents().Select(e => e.ToJsonString()))}", ex);
+        }
+        return found!;
+    }
+
     public async Task<JsonObject> PostAsync(string path, HttpStatusCode expected, object? body = null)
     {
         using var response = body is null ? await Http.PostAsync(path, null) : await Http.PostAsJsonAsync(path, body);

@@ -17,6 +17,6 @@ public sealed class AgentTestBedTests
 
         Assert.Equal("hello from the test bed", await bed.LastMessageAsync(id));
         Assert.Contains("hello from the test bed", await bed.ScreenAsync(id));
-        Assert.Contains(bed.RecordedEvents(), e => e["event_type"]?.GetValue<string>() == "post_create_session");
+        await bed.WaitForEventAsync(e => e["event_type"]?.GetValue<string>() == "post_create_session", "post_create_session");
     }
 }
