@@ -23,7 +23,7 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         var receiverId = ClaudeCodeTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), ClaudeCodeTestBed.Provider));
         await bed.WaitForStatusAsync(receiverId, "idle");
 
-        await SendOnceToolsAreThereAsync(bed, senderId,
+        await bed.SendToolPromptAsync(senderId,
             $$"""[[tool: send_message {"receiver_id":"{{receiverId}}","message":"[[reply: The receiver got the note.]] A note from the sender."}]] [[reply: Message sent.]]""");
 
         await WaitForLastMessageAsync(bed, senderId, "Message sent.");
@@ -40,7 +40,7 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         await bed.WaitForStatusAsync(supervisorId, "idle");
 
         // The worker's task carries the worker's own script: report back with send_message (no receiver: the assigner).
-        await SendOnceToolsAreThereAsync(bed, supervisorId,
+        await bed.SendToolPromptAsync(supervisorId,
             """[[tool: assign {"agent_profile":"developer","message":"[[tool: send_message {\"message\":\"[[reply: The worker reports: 3 files changed.]]\"}]] [[reply: Reported back.]]"}]] [[reply: Assigned the task.]]""");
 
         try
@@ -70,7 +70,7 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         await bed.WaitForStatusAsync(supervisorId, "idle");
         const string work = "Line one of the work.\nLine two of the work.\nLine three of the work.";
 
-        await SendOnceToolsAreThereAsync(bed, supervisorId,
+        await bed.SendToolPromptAsync(supervisorId,
             """[[tool: handoff {"agent_profile":"developer","message":"[[slow: 200]] [[reply: Line one of the work.\\nLine two of the work.\\nLine three of the work.]]"}]] [[reply: Worker answered: {result}]]""");
 
         await Poll.UntilAsync(() => Task.FromResult(bed.Model.Answers.Any(a => a.Turn.Text.StartsWith("Worker answered: ", StringComparison.Ordinal))),
@@ -91,25 +91,6 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         await bed.WaitForEventAsync(e => Is(e, "post_send_message") && Text(e, "orchestration_type") == "handoff" && Text(e, "receiver") == workerId);
         await bed.WaitForEventAsync(e => Is(e, "post_kill_terminal") && Text(e, "terminal_id") == workerId);
-    }
-
-    // Claude Code 2.1 connects MCP servers in the background and tells the model which are still
-    // connecting; a real model waits for them, the scripted one answers "NO TOOL …" at once. Asking again
-    // once that turn is over plays the model's wait.
-    private static async Task SendOnceToolsAreThereAsync(Support.AgentTestBed bed, string terminalId, string prompt)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var answered = bed.Model.Answers.Count;
-            await bed.SendInputAsync(terminalId, prompt);
-            bool Called() => bed.Model.Answers.Skip(answered).Any(a => a.Turn.ToolName is not null);
-            bool Missed() => bed.Model.Answers.Skip(answered).Any(a => a.Turn.Text.StartsWith("NO TOOL ending with", StringComparison.Ordinal));
-            await Poll.UntilAsync(() => Called() || Missed(), "the model to call the tool or miss it", Patience);
-            if (Called()) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"CAO's MCP tools never reached terminal {terminalId}:\n{await bed.ScreenAsync(terminalId)}");
-            await bed.WaitForStatusAsync(terminalId, "completed");
-        }
     }
 
     private static async Task WaitForLastMessageAsync(Support.AgentTestBed bed, string terminalId, string expected)

@@ -31,7 +31,7 @@ public static class ModelScript
         {
             var tool = offeredTools.FirstOrDefault(t => t.EndsWith(suffix, StringComparison.Ordinal));
             return tool is null
-                ? ModelTurn.Say($"NO TOOL ending with {suffix} among: {string.Join(", ", offeredTools)}")
+                ? ModelTurn.Say($"{NoToolAnswer} {suffix} among: {string.Join(", ", offeredTools)}")
                 : ModelTurn.CallTool(tool, directives.ToolArguments ?? "{}");
         }
         reply = reply.Replace("{result}", toolResult ?? "", StringComparison.Ordinal);
@@ -48,6 +48,9 @@ public static class ModelScript
         }
         return new ModelTurn(words, TimeSpan.FromMilliseconds(slow));
     }
+
+    /// <summary>How the answer starts when the directive's tool is not among the offered ones.</summary>
+    public const string NoToolAnswer = "NO TOOL ending with";
 
     /// <summary>True when <paramref name="text"/> holds a directive.</summary>
     public static bool HasDirective(string text) => text.Contains("[[", StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         await bed.WaitForStatusAsync(workerId, "idle");
 
         var arguments = new JsonObject { ["receiver_id"] = workerId, ["message"] = "[[reply: Message received by the worker.]]" };
-        await bed.SendInputAsync(supervisorId, $"[[tool: send_message {arguments.ToJsonString()}]] [[reply: Sent.]]");
+        await bed.SendToolPromptAsync(supervisorId, $"[[tool: send_message {arguments.ToJsonString()}]] [[reply: Sent.]]");
 
         await bed.WaitForStatusAsync(supervisorId, "completed");
         await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix, "mcp_tool_completed");
@@ -103,7 +103,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         var report = new JsonObject { ["receiver_id"] = supervisorId, ["message"] = "[[reply: The worker's result is 42.]]" };
         var task = $"[[tool: send_message {report.ToJsonString()}]] [[reply: Reported.]]";
         var assign = new JsonObject { ["agent_profile"] = "developer", ["message"] = task };
-        await bed.SendInputAsync(supervisorId, $"[[tool: assign {assign.ToJsonString()}]] [[reply: Assigned.]]");
+        await bed.SendToolPromptAsync(supervisorId, $"[[tool: assign {assign.ToJsonString()}]] [[reply: Assigned.]]");
 
         await WaitForAnswerAsync(bed, supervisorId, "The worker's result is 42.");
         await bed.WaitForEventAsync(e => Event(e) == "post_send_message" && e["receiver"]?.GetValue<string>() == supervisorId);
@@ -122,7 +122,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
             ["agent_profile"] = "developer",
             ["message"] = "[[slow: 100]] [[reply: Worker line one.\\nWorker line two.\\nWorker line three.]]",
         };
-        await bed.SendInputAsync(supervisorId, $"[[tool: handoff {handoff.ToJsonString()}]] [[reply: Handoff done.]]");
+        await bed.SendToolPromptAsync(supervisorId, $"[[tool: handoff {handoff.ToJsonString()}]] [[reply: Handoff done.]]");
         // While the worker runs (from the handoff call until the supervisor's model answers), the
         // supervisor waits inside the MCP tool call and must read as processing all along.
         bool Called() => bed.Model.Answers.Any(a => a.Turn.ToolName?.EndsWith("handoff", StringComparison.Ordinal) == true);

@@ -96,6 +96,30 @@ public sealed class AgentTestBed : IAsyncDisposable
     public Task SendInputAsync(string terminalId, string text) =>
         PostAsync($"/terminals/{terminalId}/input?message={Uri.EscapeDataString(text)}", HttpStatusCode.OK);
 
+    /// <summary>
+    /// Types a prompt whose directive calls one of CAO's MCP tools, again if the model's turn ran before
+    /// the CLI had connected CAO's MCP server. Claude Code and OpenCode connect MCP servers in the
+    /// background after their prompt is drawn; a real model is told which servers are still connecting
+    /// and waits, the scripted one answers "NO TOOL …" at once, so asking again once that turn is over
+    /// plays the model's wait. Only a missed tool is retried: any other answer stands.
+    /// </summary>
+    public async Task SendToolPromptAsync(string terminalId, string prompt)
+    {
+        var patience = TimeSpan.FromSeconds(120);
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var answered = Model.Answers.Count;
+            await SendInputAsync(terminalId, prompt);
+            bool Called() => Model.Answers.Skip(answered).Any(a => a.Turn.ToolName is not null);
+            bool Missed() => Model.Answers.Skip(answered).Any(a => a.Turn.Text.StartsWith(ModelScript.NoToolAnswer, StringComparison.Ordinal));
+            await Poll.UntilAsync(() => Called() || Missed(), "the model to call the tool or miss it", patience);
+            if (Called()) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"CAO's MCP tools never reached terminal {terminalId}:\n{await ScreenAsync(terminalId)}");
+            await WaitForStatusAsync(terminalId, "completed");
+        }
+    }
+
     /// <summary>The terminal's status as the API reports it.</summary>
     public async Task<string> StatusAsync(string terminalId) =>
         (await GetAsync($"/terminals/{terminalId}"))["status"]!.GetValue<string>();
