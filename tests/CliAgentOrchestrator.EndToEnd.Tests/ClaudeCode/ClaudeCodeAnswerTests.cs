@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.EndToEnd.Tests.Support;
 using System.Diagnostics;
 using Xunit.Abstractions;
 
@@ -11,7 +12,7 @@ public sealed class ClaudeCodeAnswerTests(ITestOutputHelper output)
     public async Task A_prompt_reads_processing_then_completed_and_the_last_message_is_exactly_the_scripted_answer()
     {
         await using var bed = await ClaudeCodeTestBed.StartAsync();
-        var id = ClaudeCodeTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
         await bed.WaitForStatusAsync(id, "idle");
 
         var watch = Stopwatch.StartNew();
@@ -30,7 +31,7 @@ public sealed class ClaudeCodeAnswerTests(ITestOutputHelper output)
     public async Task A_slow_multi_line_answer_reads_processing_until_its_last_token_and_is_read_back_whole()
     {
         await using var bed = await ClaudeCodeTestBed.StartAsync();
-        var id = ClaudeCodeTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
         await bed.WaitForStatusAsync(id, "idle");
         const string answer = "First line of a slow answer.\nSecond line, still streaming.\nThird line of the answer.\nThe last line.";
 

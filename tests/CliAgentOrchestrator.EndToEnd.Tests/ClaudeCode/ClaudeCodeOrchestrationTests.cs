@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.EndToEnd.Tests.Support;
 using System.Net;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Tests.Support;
@@ -19,8 +20,8 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
     {
         await using var bed = await ClaudeCodeTestBed.StartAsync();
         var sender = await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider);
-        var senderId = ClaudeCodeTestBed.Id(sender);
-        var receiverId = ClaudeCodeTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), ClaudeCodeTestBed.Provider));
+        var senderId = AgentTestBed.Id(sender);
+        var receiverId = AgentTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), ClaudeCodeTestBed.Provider));
         await bed.WaitForStatusAsync(receiverId, "idle");
 
         await bed.SendToolPromptAsync(senderId,
@@ -36,7 +37,7 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
     public async Task Assign_starts_a_worker_whose_send_message_reaches_the_supervisor()
     {
         await using var bed = await ClaudeCodeTestBed.StartAsync();
-        var supervisorId = ClaudeCodeTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        var supervisorId = AgentTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
         await bed.WaitForStatusAsync(supervisorId, "idle");
 
         // The worker's task carries the worker's own script: report back with send_message (no receiver: the assigner).
@@ -66,7 +67,7 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
     public async Task Handoff_returns_the_workers_whole_multi_line_answer_to_the_supervisor_and_removes_the_worker()
     {
         await using var bed = await ClaudeCodeTestBed.StartAsync();
-        var supervisorId = ClaudeCodeTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        var supervisorId = AgentTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
         await bed.WaitForStatusAsync(supervisorId, "idle");
         const string work = "Line one of the work.\nLine two of the work.\nLine three of the work.";
 

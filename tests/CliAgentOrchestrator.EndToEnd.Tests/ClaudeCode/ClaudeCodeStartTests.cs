@@ -24,7 +24,7 @@ public sealed class ClaudeCodeStartTests(ITestOutputHelper output)
         {
             terminal = await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider);
         }
-        var id = ClaudeCodeTestBed.Id(terminal);
+        var id = AgentTestBed.Id(terminal);
         await bed.WaitForStatusAsync(id, "idle");
         output.WriteLine($"create → idle: {watch.Elapsed.TotalSeconds:0.0} s");
         await ScreenCapture.SaveAsync(bed, id, ClaudeCodeTestBed.ScreenPrefix, "idle");

@@ -16,34 +16,21 @@ internal static class ClaudeCodeTestBed
     /// <summary>The prefix of captured screens (see <see cref="ScreenCapture"/>).</summary>
     public const string ScreenPrefix = "claude_code_2.1.328";
 
-    public static async Task<AgentTestBed> StartAsync()
+    public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed =>
     {
-        var bed = await AgentTestBed.CreateAsync();
-        try
-        {
-            File.WriteAllText(Path.Combine(bed.Home, ".claude.json"), """{ "hasCompletedOnboarding": true }""");
-            Directory.CreateDirectory(Path.Combine(bed.Home, ".claude"));
-            File.WriteAllText(Path.Combine(bed.Home, ".claude", "settings.json"), """
-                {
-                  "env": {
-                    "ENABLE_TOOL_SEARCH": "false",
-                    "DISABLE_AUTOUPDATER": "1",
-                    "DISABLE_TELEMETRY": "1",
-                    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
-                    "CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL": "1"
-                  }
-                }
-                """);
-            await bed.StartAsync();
-            return bed;
-        }
-        catch
-        {
-            await bed.DisposeAsync();
-            throw;
-        }
-    }
+        File.WriteAllText(Path.Combine(bed.Home, ".claude.json"), """{ "hasCompletedOnboarding": true }""");
+        Directory.CreateDirectory(Path.Combine(bed.Home, ".claude"));
+        File.WriteAllText(Path.Combine(bed.Home, ".claude", "settings.json"), """
+            {
+              "env": {
+                "ENABLE_TOOL_SEARCH": "false",
+                "DISABLE_AUTOUPDATER": "1",
+                "DISABLE_TELEMETRY": "1",
+                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
+                "CLAUDE_CODE_DISABLE_OFFICIAL_MARKETPLACE_AUTOINSTALL": "1"
+              }
+            }
+            """);
+    });
 
-    /// <summary>The terminal id of an API answer.</summary>
-    public static string Id(System.Text.Json.Nodes.JsonObject terminal) => terminal["id"]!.GetValue<string>();
 }

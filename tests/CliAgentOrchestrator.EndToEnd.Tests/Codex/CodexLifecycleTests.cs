@@ -1,3 +1,4 @@
+using CliAgentOrchestrator.EndToEnd.Tests.Support;
 using System.Diagnostics;
 using Xunit.Abstractions;
 
@@ -12,7 +13,7 @@ public sealed class CodexLifecycleTests(ITestOutputHelper output)
         await using var bed = await CodexTestBed.StartAsync();
         var clock = Stopwatch.StartNew();
 
-        var id = CodexTestBed.Id(await bed.CreateSessionAsync("codex"));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync("codex"));
         output.WriteLine($"create -> answered in {clock.Elapsed.TotalSeconds:0.00} s");
 
         // The server answers once init is over: Codex must be idle now, not still painting its start-up.
@@ -35,7 +36,7 @@ public sealed class CodexLifecycleTests(ITestOutputHelper output)
     public async Task A_prompt_goes_processing_then_completed_and_the_last_message_is_exactly_the_answer()
     {
         await using var bed = await CodexTestBed.StartAsync();
-        var id = CodexTestBed.Id(await bed.CreateSessionAsync("codex"));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync("codex"));
 
         var clock = Stopwatch.StartNew();
         await bed.SendInputAsync(id, "[[slow: 150]] [[reply: The answer has three lines.\nSecond line here.\nThird and last.]]");
@@ -50,7 +51,7 @@ public sealed class CodexLifecycleTests(ITestOutputHelper output)
     public async Task A_slowly_streamed_nine_line_answer_reads_processing_until_the_last_token()
     {
         await using var bed = await CodexTestBed.StartAsync();
-        var id = CodexTestBed.Id(await bed.CreateSessionAsync("codex"));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync("codex"));
         var lines = Enumerable.Range(1, 9).Select(i => $"Line {i} of the slow answer").ToArray();
 
         await bed.SendInputAsync(id, $"[[slow: 300]] [[reply: {string.Join("\\n", lines)}]]");

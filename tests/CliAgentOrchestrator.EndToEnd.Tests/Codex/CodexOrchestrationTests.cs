@@ -20,8 +20,8 @@ public sealed class CodexOrchestrationTests
         await using var bed = await CodexTestBed.StartAsync();
         Assert.NotEqual(9889, bed.Server.Port);
         var sender = await bed.CreateSessionAsync("codex");
-        var senderId = CodexTestBed.Id(sender);
-        var receiverId = CodexTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), "codex"));
+        var senderId = AgentTestBed.Id(sender);
+        var receiverId = AgentTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), "codex"));
 
         await bed.SendInputAsync(senderId,
             Tool("send_message", new { receiver_id = receiverId, message = "[[reply: The receiver got the message.]]" }) + " [[reply: Sent. {result}]]");
@@ -45,7 +45,7 @@ public sealed class CodexOrchestrationTests
     {
         await using var bed = await CodexTestBed.StartAsync();
         var supervisor = await bed.CreateSessionAsync("codex", "code_supervisor");
-        var supervisorId = CodexTestBed.Id(supervisor);
+        var supervisorId = AgentTestBed.Id(supervisor);
         var session = supervisor["session_name"]!.GetValue<string>();
 
         var workerTask = Tool("send_message", new { receiver_id = supervisorId, message = "[[reply: The supervisor got the callback.]]" })
@@ -65,7 +65,7 @@ public sealed class CodexOrchestrationTests
     {
         await using var bed = await CodexTestBed.StartAsync();
         var supervisor = await bed.CreateSessionAsync("codex", "code_supervisor");
-        var supervisorId = CodexTestBed.Id(supervisor);
+        var supervisorId = AgentTestBed.Id(supervisor);
         var session = supervisor["session_name"]!.GetValue<string>();
         var lines = Enumerable.Range(1, 9).Select(i => $"Handed-off line {i} of 9").ToArray();
 

@@ -11,35 +11,22 @@ namespace CliAgentOrchestrator.EndToEnd.Tests.Codex;
 /// </summary>
 internal static class CodexTestBed
 {
-    public static async Task<AgentTestBed> StartAsync()
+    public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed =>
     {
-        var bed = await AgentTestBed.CreateAsync();
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(bed.Home, ".codex"));
-            File.WriteAllText(Path.Combine(bed.Home, ".codex", "config.toml"), $"""
-                model = "gpt-fake"
-                model_provider = "fake"
+        Directory.CreateDirectory(Path.Combine(bed.Home, ".codex"));
+        File.WriteAllText(Path.Combine(bed.Home, ".codex", "config.toml"), $"""
+            model = "gpt-fake"
+            model_provider = "fake"
 
-                [model_providers.fake]
-                name = "fake model server"
-                base_url = "{bed.Model.Url}/v1"
-                wire_api = "responses"
-                env_key = "OPENAI_API_KEY"
-                """);
-            GitInit(bed.WorkDirectory);
-            await bed.StartAsync();
-            return bed;
-        }
-        catch
-        {
-            await bed.DisposeAsync();
-            throw;
-        }
-    }
+            [model_providers.fake]
+            name = "fake model server"
+            base_url = "{bed.Model.Url}/v1"
+            wire_api = "responses"
+            env_key = "OPENAI_API_KEY"
+            """);
+        GitInit(bed.WorkDirectory);
+    });
 
-    /// <summary>The agent's id from a create answer.</summary>
-    public static string Id(System.Text.Json.Nodes.JsonObject terminal) => terminal["id"]!.GetValue<string>();
 
     private static void GitInit(string folder)
     {

@@ -10,26 +10,15 @@ internal static class CopilotCliTestBed
 {
     public const string Provider = "copilot_cli";
 
-    public static async Task<AgentTestBed> StartAsync()
+    public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed =>
     {
-        var bed = await AgentTestBed.CreateAsync();
-        try
-        {
-            var environment = bed.Environment;
-            environment["COPILOT_PROVIDER_BASE_URL"] = bed.Model.Url;
-            environment["COPILOT_PROVIDER_TYPE"] = "anthropic";
-            environment["COPILOT_PROVIDER_API_KEY"] = "sk-ant-fake-key-for-tests";
-            environment["COPILOT_MODEL"] = "claude-sonnet-4.6";
-            // Offline mode turns off GitHub authentication, telemetry, web tools, the GitHub MCP server and auto-update.
-            environment["COPILOT_OFFLINE"] = "true";
-            environment["COPILOT_AUTO_UPDATE"] = "false";
-            await bed.StartAsync();
-            return bed;
-        }
-        catch
-        {
-            await bed.DisposeAsync();
-            throw;
-        }
-    }
+        var environment = bed.Environment;
+        environment["COPILOT_PROVIDER_BASE_URL"] = bed.Model.Url;
+        environment["COPILOT_PROVIDER_TYPE"] = "anthropic";
+        environment["COPILOT_PROVIDER_API_KEY"] = "sk-ant-fake-key-for-tests";
+        environment["COPILOT_MODEL"] = "claude-sonnet-4.6";
+        // Offline mode turns off GitHub authentication, telemetry, web tools, the GitHub MCP server and auto-update.
+        environment["COPILOT_OFFLINE"] = "true";
+        environment["COPILOT_AUTO_UPDATE"] = "false";
+    });
 }

@@ -14,7 +14,8 @@ namespace CliAgentOrchestrator.EndToEnd.Tests.FakeModel;
 /// <item><c>[[tool: NAME {json}]]</c> — first call the offered tool whose name ends with NAME, with the JSON
 /// object as arguments; once its result is back, answer with the reply.</item>
 /// </list>
-/// Requests without a directive (titles, summaries, warm-ups the CLIs send on their own) get "OK".
+/// Requests without a directive (titles, summaries, warm-ups the CLIs send on their own) get "OK", and so
+/// do requests that offer no tools while the directive calls one.
 /// </summary>
 public static class ModelScript
 {
@@ -29,6 +30,9 @@ public static class ModelScript
         var reply = directives.Reply ?? "OK";
         if (directives.ToolSuffix is { } suffix && toolResult is null)
         {
+            // A request that offers no tools at all is a CLI's side request about the prompt (OpenCode
+            // asks for a session title with the user's text), not the agent's turn: it did not miss anything.
+            if (offeredTools.Count == 0) return ModelTurn.Say("OK");
             var tool = offeredTools.FirstOrDefault(t => t.EndsWith(suffix, StringComparison.Ordinal));
             return tool is null
                 ? ModelTurn.Say($"{NoToolAnswer} {suffix} among: {string.Join(", ", offeredTools)}")

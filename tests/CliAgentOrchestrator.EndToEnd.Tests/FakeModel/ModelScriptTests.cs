@@ -15,4 +15,13 @@ public sealed class ModelScriptTests
         Assert.Equal("""{"receiver_id":"ab12cd34","message":"hi {there} [[reply: W]]"}""", call.ToolArgumentsJson);
         Assert.Equal("sent: delivered", reply.Text);
     }
+
+    [Fact]
+    public void A_tool_directive_misses_only_in_a_turn_that_offers_tools_but_not_that_one()
+    {
+        const string prompt = """[[tool: handoff {"agent_profile":"developer"}]] [[reply: done]]""";
+
+        Assert.StartsWith(ModelScript.NoToolAnswer + " handoff", ModelScript.Decide(prompt, null, ["Bash", "Read"]).Text);
+        Assert.Equal("OK", ModelScript.Decide(prompt, null, []).Text); // a side request, e.g. a session title
+    }
 }

@@ -12,44 +12,33 @@ internal static class OpenCodeCliTestBed
 {
     public const string Provider = "opencode_cli";
 
-    public static async Task<AgentTestBed> StartAsync()
+    public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed =>
     {
-        var bed = await AgentTestBed.CreateAsync();
-        try
+        // The user's own config: CAO's per-terminal config is merged over it and leaves providers alone.
+        var config = new JsonObject
         {
-            // The user's own config: CAO's per-terminal config is merged over it and leaves providers alone.
-            var config = new JsonObject
+            ["$schema"] = "https://opencode.ai/config.json",
+            ["model"] = "fake/claude-fake",
+            ["autoupdate"] = false,
+            ["share"] = "disabled",
+            ["provider"] = new JsonObject
             {
-                ["$schema"] = "https://opencode.ai/config.json",
-                ["model"] = "fake/claude-fake",
-                ["autoupdate"] = false,
-                ["share"] = "disabled",
-                ["provider"] = new JsonObject
+                ["fake"] = new JsonObject
                 {
-                    ["fake"] = new JsonObject
-                    {
-                        ["npm"] = "@ai-sdk/anthropic",
-                        ["name"] = "Fake Anthropic",
-                        ["options"] = new JsonObject { ["baseURL"] = bed.Model.Url + "/v1", ["apiKey"] = "sk-ant-fake-key-for-tests" },
-                        ["models"] = new JsonObject { ["claude-fake"] = new JsonObject { ["name"] = "Claude Fake" } },
-                    },
+                    ["npm"] = "@ai-sdk/anthropic",
+                    ["name"] = "Fake Anthropic",
+                    ["options"] = new JsonObject { ["baseURL"] = bed.Model.Url + "/v1", ["apiKey"] = "sk-ant-fake-key-for-tests" },
+                    ["models"] = new JsonObject { ["claude-fake"] = new JsonObject { ["name"] = "Claude Fake" } },
                 },
-            };
-            var folder = Directory.CreateDirectory(Path.Combine(bed.Home, ".config", "opencode")).FullName;
-            File.WriteAllText(Path.Combine(folder, "opencode.json"), config.ToJsonString());
+            },
+        };
+        var folder = Directory.CreateDirectory(Path.Combine(bed.Home, ".config", "opencode")).FullName;
+        File.WriteAllText(Path.Combine(folder, "opencode.json"), config.ToJsonString());
 
-            var environment = bed.Environment;
-            environment["OPENCODE_DISABLE_MODELS_FETCH"] = "1";
-            environment["OPENCODE_DISABLE_AUTOUPDATE"] = "1";
-            environment["OPENCODE_DISABLE_SHARE"] = "1";
-            environment["OPENCODE_DISABLE_LSP_DOWNLOAD"] = "1";
-            await bed.StartAsync();
-            return bed;
-        }
-        catch
-        {
-            await bed.DisposeAsync();
-            throw;
-        }
-    }
+        var environment = bed.Environment;
+        environment["OPENCODE_DISABLE_MODELS_FETCH"] = "1";
+        environment["OPENCODE_DISABLE_AUTOUPDATE"] = "1";
+        environment["OPENCODE_DISABLE_SHARE"] = "1";
+        environment["OPENCODE_DISABLE_LSP_DOWNLOAD"] = "1";
+    });
 }

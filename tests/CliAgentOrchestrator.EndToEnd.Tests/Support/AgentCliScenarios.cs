@@ -26,7 +26,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     {
         await using var bed = await StartBedAsync();
         var clock = Stopwatch.StartNew();
-        var id = Id(await bed.CreateSessionAsync(Provider));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync(Provider));
         Assert.Equal("idle", await bed.WaitForStatusAsync(id, "idle", "completed"));
         await ScreenCapture.SaveAsync(bed, id, ScreenPrefix, "idle");
         output.WriteLine($"create → idle: {clock.Elapsed.TotalSeconds:0.0} s");
@@ -46,7 +46,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     public async Task A_slowly_streamed_answer_reads_as_processing_until_its_last_token()
     {
         await using var bed = await StartBedAsync();
-        var id = Id(await bed.CreateSessionAsync(Provider));
+        var id = AgentTestBed.Id(await bed.CreateSessionAsync(Provider));
         await bed.WaitForStatusAsync(id, "idle");
 
         await bed.SendInputAsync(id, "[[slow: 300]] [[reply: One two three four five.\\nSix seven eight nine ten.\\nEleven twelve thirteen.]]");
@@ -76,8 +76,8 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     {
         await using var bed = await StartBedAsync();
         var supervisor = await bed.CreateSessionAsync(Provider, "code_supervisor");
-        var supervisorId = Id(supervisor);
-        var workerId = Id(await bed.CreateTerminalAsync(Session(supervisor), Provider, "developer"));
+        var supervisorId = AgentTestBed.Id(supervisor);
+        var workerId = AgentTestBed.Id(await bed.CreateTerminalAsync(Session(supervisor), Provider, "developer"));
         await bed.WaitForStatusAsync(supervisorId, "idle");
         await bed.WaitForStatusAsync(workerId, "idle");
 
@@ -96,7 +96,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     public async Task An_assigned_worker_reports_back_to_its_supervisor_with_send_message()
     {
         await using var bed = await StartBedAsync();
-        var supervisorId = Id(await bed.CreateSessionAsync(Provider, "code_supervisor"));
+        var supervisorId = AgentTestBed.Id(await bed.CreateSessionAsync(Provider, "code_supervisor"));
         await bed.WaitForStatusAsync(supervisorId, "idle");
 
         // The worker's task carries its own directives: report to the supervisor, then say so.
@@ -114,7 +114,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     public async Task A_handoff_returns_the_workers_whole_answer_to_the_supervisor()
     {
         await using var bed = await StartBedAsync();
-        var supervisorId = Id(await bed.CreateSessionAsync(Provider, "code_supervisor"));
+        var supervisorId = AgentTestBed.Id(await bed.CreateSessionAsync(Provider, "code_supervisor"));
         await bed.WaitForStatusAsync(supervisorId, "idle");
 
         var handoff = new JsonObject
@@ -136,7 +136,8 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
             if (whileWaiting.Count == 20) await ScreenCapture.SaveAsync(bed, supervisorId, ScreenPrefix, "mcp_tool_running");
             await Task.Delay(100);
         }
-        Assert.NotEmpty(whileWaiting);
+        Assert.True(whileWaiting.Count > 0, "the supervisor answered before its status was read once; the model's answers: "
+            + string.Join(" | ", bed.Model.Answers.Select(a => $"{a.LastTokenAt:HH:mm:ss.fff} " + (a.Turn.ToolName ?? a.Turn.Text).Replace("\n", " / ", StringComparison.Ordinal))));
         Assert.All(whileWaiting, status => Assert.Equal("processing", status));
         await WaitForAnswerAsync(bed, supervisorId, "Handoff done.");
         // The tool result the supervisor's model got back holds the worker's three lines.
@@ -160,7 +161,6 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         Assert.Fail($"terminal {id} never answered '{answer}' (last: '{last}'); screen:\n{await bed.ScreenAsync(id)}");
     }
 
-    private static string Id(JsonObject terminal) => terminal["id"]!.GetValue<string>();
 
     private static string Session(JsonObject terminal) => terminal["session_name"]!.GetValue<string>();
 

@@ -73,6 +73,35 @@ public sealed class AgentTestBed : IAsyncDisposable
     /// <summary>A test bed with its fake model running; the server is not started yet.</summary>
     public static async Task<AgentTestBed> CreateAsync() => new(await FakeModelServer.StartAsync());
 
+    /// <summary>A test bed configured by <paramref name="configure"/> (a CLI's user files in <see cref="Home"/>, its
+    /// variables in <see cref="Environment"/>) and started; disposed again when either fails.</summary>
+    public static Task<AgentTestBed> StartAsync(Action<AgentTestBed> configure) =>
+        StartAsync(bed =>
+        {
+            configure(bed);
+            return Task.CompletedTask;
+        });
+
+    /// <inheritdoc cref="StartAsync(Action{AgentTestBed})"/>
+    public static async Task<AgentTestBed> StartAsync(Func<AgentTestBed, Task> configure)
+    {
+        var bed = await CreateAsync();
+        try
+        {
+            await configure(bed);
+            await bed.StartAsync();
+            return bed;
+        }
+        catch
+        {
+            await bed.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The terminal id of an API answer about a terminal.</summary>
+    public static string Id(JsonObject terminal) => terminal["id"]!.GetValue<string>();
+
     /// <summary>Installs the Recorder plugin and starts the server.</summary>
     public async Task StartAsync()
     {
