@@ -72,7 +72,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         // characters, so the first read at "completed" can lack them; it must be whole soon after.
         const string whole = "One two three four five.\nSix seven eight nine ten.\nEleven twelve thirteen.";
         var last = await bed.LastMessageAsync(id);
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); last != whole && DateTime.UtcNow < deadline; last = await bed.LastMessageAsync(id))
+        for (var settle = DateTime.UtcNow.AddSeconds(10); last != whole && DateTime.UtcNow < settle; last = await bed.LastMessageAsync(id))
             await Task.Delay(100);
         Assert.Equal(whole, last);
     }
