@@ -12,15 +12,7 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
 {
     private const string Version = "claude_code_2.1.328_";
 
-    private static readonly ProviderTimings Fast = new()
-    {
-        ShellStartTimeout = TimeSpan.FromSeconds(5),
-        ShellPollInterval = TimeSpan.FromMilliseconds(10),
-        ReadyPollInterval = TimeSpan.FromMilliseconds(10),
-        DialogRetryAfter = TimeSpan.FromSeconds(30),
-        InitTimeout = TimeSpan.FromSeconds(5),
-        CliStartGrace = TimeSpan.FromMilliseconds(200),
-    };
+    private static readonly ProviderTimings Fast = TestTimings.Fast with { CliStartGrace = TimeSpan.FromMilliseconds(200) };
 
     private readonly TempDirectory _home = new();
 

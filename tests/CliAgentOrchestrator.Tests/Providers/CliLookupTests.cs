@@ -11,13 +11,7 @@ namespace CliAgentOrchestrator.Tests.Providers;
 /// </summary>
 public sealed class CliLookupTests : IDisposable
 {
-    private static readonly ProviderTimings Fast = new()
-    {
-        ShellStartTimeout = TimeSpan.FromSeconds(5),
-        ShellPollInterval = TimeSpan.FromMilliseconds(10),
-        ReadyPollInterval = TimeSpan.FromMilliseconds(10),
-        InitTimeout = TimeSpan.FromSeconds(30),
-    };
+    private static readonly ProviderTimings Fast = TestTimings.Fast with { InitTimeout = TimeSpan.FromSeconds(30) };
 
     private readonly TempDirectory _home = new();
 

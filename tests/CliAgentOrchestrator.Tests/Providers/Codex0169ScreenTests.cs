@@ -8,14 +8,7 @@ namespace CliAgentOrchestrator.Tests.Providers;
 /// </summary>
 public sealed class Codex0169ScreenTests
 {
-    private static readonly ProviderTimings Fast = new()
-    {
-        ShellStartTimeout = TimeSpan.FromSeconds(5),
-        ShellPollInterval = TimeSpan.FromMilliseconds(10),
-        ReadyPollInterval = TimeSpan.FromMilliseconds(10),
-        DialogRetryAfter = TimeSpan.FromSeconds(30),
-        InitTimeout = TimeSpan.FromMilliseconds(500),
-    };
+    private static readonly ProviderTimings Fast = TestTimings.Fast with { InitTimeout = TimeSpan.FromMilliseconds(500) };
 
     private static readonly CodexProvider Provider = new(new ProviderContext("0123abcd", "cao-t", "dev-ab12", null, null, Path.GetTempPath()));
 

@@ -9,14 +9,7 @@ namespace CliAgentOrchestrator.Tests.Providers;
 /// <summary>The common init recipe of <see cref="ProviderBase"/> (reference §8.3).</summary>
 public sealed class ProviderInitTests : IDisposable
 {
-    private static readonly ProviderTimings Fast = new()
-    {
-        ShellStartTimeout = TimeSpan.FromSeconds(5),
-        ShellPollInterval = TimeSpan.FromMilliseconds(10),
-        ReadyPollInterval = TimeSpan.FromMilliseconds(10),
-        DialogRetryAfter = TimeSpan.FromSeconds(30),
-        InitTimeout = TimeSpan.FromSeconds(5),
-    };
+    private static readonly ProviderTimings Fast = TestTimings.Fast;
 
     private readonly TempDirectory _home = new();
 
