@@ -9,18 +9,25 @@ namespace CliAgentOrchestrator.Core.Providers;
 /// </code>
 /// The option is chosen by its text, not by its position: CLIs reorder options between releases
 /// (Claude Code 2.1 put "No, exit" first), and a bare Enter would then pick whatever is preselected.
+/// Choosing takes two looks at the screen: first the cursor is moved, then Enter is pressed only once
+/// the screen shows the cursor on the option. Keys that reach a dialog drawn a moment before its input
+/// handler is listening are lost, and sending the moves and Enter together then picked "No, exit".
 /// </summary>
 public static class MenuCursor
 {
     // Options sit at the bottom of the screen, under the dialog's text.
     private const int SearchLines = 30;
 
+    /// <summary>The key that picks the option under the cursor.</summary>
+    public const string Enter = "Enter";
+
     private static readonly char[] CursorGlyphs = ['❯', '›', '>'];
 
     /// <summary>
-    /// Keys that move the cursor from the selected option to the last option starting with
-    /// <paramref name="option"/> (case-insensitive, after the cursor and any "2." numbering) and press Enter; empty when the screen shows no
-    /// cursor or no such option (nothing is sent rather than a guess).
+    /// The next keys towards choosing the last option starting with <paramref name="option"/>
+    /// (case-insensitive, after the cursor and any "2." numbering): the moves from the selected option
+    /// to it, or Enter when the cursor is on it already; empty when the screen shows no cursor or no such
+    /// option (nothing is sent rather than a guess).
     /// </summary>
     public static IReadOnlyList<string> KeysToChoose(string plainScreen, string option)
     {
@@ -40,8 +47,9 @@ public static class MenuCursor
         var steps = 0;
         for (var i = from + 1; i <= to; i++)
             if (lines[i].Trim().Length > 0) steps++;
+        if (steps == 0) return [Enter];
         var move = cursor < target ? "Down" : "Up";
-        return [.. Enumerable.Repeat(move, steps), "Enter"];
+        return [.. Enumerable.Repeat(move, steps)];
     }
 
     // "  ❯ 2. Yes, I accept" → "Yes, I accept".

@@ -52,10 +52,12 @@ public abstract partial class ProviderBase
             if (dialog is not null)
             {
                 // Never "ready" while a known dialog is up: it may itself read as waiting_user_answer.
-                if (ShouldAnswer(dialog, screen, answered))
+                var keys = dialog.KeysFor(plain);
+                var step = dialog.Answers(keys) ? dialog.Name : dialog.Name + CursorStep;
+                if (ShouldSend(step, screen, answered))
                 {
-                    answered[dialog.Name] = (DateTime.UtcNow, screen);
-                    foreach (var key in dialog.KeysFor(plain))
+                    answered[step] = (DateTime.UtcNow, screen);
+                    foreach (var key in keys)
                         await console.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -140,12 +142,18 @@ public abstract partial class ProviderBase
         return dialogs.FirstOrDefault(d => d.IsShowing(plain));
     }
 
+    private const string CursorStep = " (cursor)";
+
     // A dialog is answered once. It is answered again only if the screen has not changed at all since
     // (the keys were lost); a screen that changed is the CLI reacting, and more keys would land in
-    // whatever comes next.
-    private bool ShouldAnswer(StartupDialog dialog, string screen, Dictionary<string, (DateTime At, string Screen)> answered) =>
-        !answered.TryGetValue(dialog.Name, out var last)
-        || (DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen);
+    // whatever comes next. Cursor moves are worked out afresh from every changed screen (the CLI drew
+    // the move, or something else), and re-sent on an unchanged one after the same pause.
+    private bool ShouldSend(string step, string screen, Dictionary<string, (DateTime At, string Screen)> sent)
+    {
+        if (!sent.TryGetValue(step, out var last)) return true;
+        var unchangedLongEnough = DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen;
+        return unchangedLongEnough || (step.EndsWith(CursorStep, StringComparison.Ordinal) && last.Screen != screen);
+    }
 
     private bool IsReady(TerminalStatus status) =>
         status is TerminalStatus.Idle or TerminalStatus.Completed

@@ -20,6 +20,12 @@ public sealed record StartupDialog(string Name, Func<string, bool> IsShowing, IR
     public static StartupDialog Choose(string name, Func<string, bool> isShowing, string option) =>
         new(name, isShowing, []) { KeysForScreen = screen => MenuCursor.KeysToChoose(screen, option) };
 
-    /// <summary>The keys that answer the dialog on <paramref name="plainScreen"/>.</summary>
+    /// <summary>The keys that answer the dialog on <paramref name="plainScreen"/>, or the next step towards it.</summary>
     public IReadOnlyList<string> KeysFor(string plainScreen) => KeysForScreen?.Invoke(plainScreen) ?? Keys;
+
+    /// <summary>
+    /// Whether <paramref name="keys"/> answer the dialog, rather than only moving a menu's cursor (a step
+    /// that is repeated from what the screen shows until the cursor is on the option).
+    /// </summary>
+    public bool Answers(IReadOnlyList<string> keys) => KeysForScreen is null || keys.Contains(MenuCursor.Enter);
 }

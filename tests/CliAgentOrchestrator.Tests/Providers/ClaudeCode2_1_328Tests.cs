@@ -16,9 +16,9 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
 
     private readonly TempDirectory _home = new();
 
-    private ClaudeCodeProvider Provider(AgentProfile? profile = null, bool root = false, Dictionary<string, string>? variables = null) =>
+    private ClaudeCodeProvider Provider(AgentProfile? profile = null, bool root = false, Dictionary<string, string>? variables = null, ProviderTimings? timings = null) =>
         new(new ProviderContext("0123abcd", "cao-t", "developer-ab12", profile, null, _home.Path, AgentProfileName: "developer", OperatorVariables: variables))
-        { RunningAsRoot = root, Timings = Fast };
+        { RunningAsRoot = root, Timings = timings ?? Fast };
 
     private static string Screen(string name) => Screens.Read(Version + name + ".txt");
 
@@ -62,12 +62,21 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
     }
 
     [Theory]
-    [InlineData("trust_dialog", "Yes, I trust this folder", new[] { "Down", "Enter" })]
-    [InlineData("api_key_dialog", "Yes", new[] { "Up", "Enter" })]
-    [InlineData("bypass_dialog", "Yes, I accept", new[] { "Down", "Enter" })]
+    [InlineData("trust_dialog", "Yes, I trust this folder", new[] { "Down" })]
+    [InlineData("api_key_dialog", "Yes", new[] { "Up" })]
+    [InlineData("bypass_dialog", "Yes, I accept", new[] { "Down" })]
     public void Dialog_options_are_chosen_by_name_from_where_the_cursor_is(string screen, string option, string[] keys)
     {
         Assert.Equal(keys, MenuCursor.KeysToChoose(AnsiText.Strip(Screen(screen)), option));
+    }
+
+    [Theory]
+    [InlineData("trust_dialog", "Yes, I trust this folder")]
+    [InlineData("api_key_dialog", "Yes")]
+    [InlineData("bypass_dialog", "Yes, I accept")]
+    public void Enter_is_pressed_only_once_the_screen_shows_the_cursor_on_the_option(string screen, string option)
+    {
+        Assert.Equal(["Enter"], MenuCursor.KeysToChoose(CursorOn(AnsiText.Strip(Screen(screen)), option), option));
     }
 
     [Fact]
@@ -81,11 +90,48 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
     {
         var provider = Provider();
         var console = new ScriptedConsole("$ ") { OnCommand = _ => Screen("trust_dialog") };
-        console.OnKey = key => key != "Enter" ? null : console.Keys.Count == 2 ? Screen("api_key_dialog") : Screen("idle");
+        console.OnKey = key => key switch
+        {
+            "Down" => CursorOn(AnsiText.Strip(Screen("trust_dialog")), "Yes, I trust this folder"),
+            "Up" => CursorOn(AnsiText.Strip(Screen("api_key_dialog")), "Yes"),
+            _ => console.Keys.Count == 2 ? Screen("api_key_dialog") : Screen("idle"),
+        };
 
         await provider.InitializeAsync(console, CancellationToken.None);
 
         Assert.Equal(["Down", "Enter", "Up", "Enter"], console.Keys);
+    }
+
+    [Fact]
+    public async Task A_cursor_move_the_cli_missed_is_sent_again_and_enter_waits_for_the_cursor_on_the_option()
+    {
+        // The first Down reaches a dialog that is drawn but not yet listening: the cursor stays on "No, exit".
+        var provider = Provider(timings: Fast with { DialogRetryAfter = TimeSpan.FromMilliseconds(30) });
+        var console = new ScriptedConsole("$ ") { OnCommand = _ => Screen("trust_dialog") };
+        console.OnKey = key => key switch
+        {
+            "Down" when console.Keys.Count == 1 => null,
+            "Down" => CursorOn(AnsiText.Strip(Screen("trust_dialog")), "Yes, I trust this folder"),
+            _ => Screen("idle"),
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Down", "Down", "Enter"], console.Keys);
+    }
+
+    // The screen with the menu's cursor glyph moved onto the option starting with `option`, as the CLI
+    // draws it after the cursor moves.
+    private static string CursorOn(string plainScreen, string option)
+    {
+        var lines = plainScreen.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i].TrimStart();
+            if (text.StartsWith("❯ ", StringComparison.Ordinal)) lines[i] = lines[i].Replace("❯ ", "  ");
+            else if (text.StartsWith(option, StringComparison.Ordinal)) lines[i] = lines[i].Replace(option, "❯ " + option);
+        }
+        return string.Join('\n', lines);
     }
 
     [Fact]

@@ -168,7 +168,12 @@ public sealed class ProviderInitTests : IDisposable
         var console = new ScriptedConsole("$ ")
         {
             OnCommand = _ => "WARNING: Claude Code running in Bypass Permissions mode\n\n❯ 1. No, exit\n  2. Yes, I accept\n\nEnter to confirm · Esc to exit",
-            OnKey = key => key == "Enter" ? "WARNING: Claude Code running in Bypass Permissions mode\n  2. Yes, I accept\n" + new string('─', 40) + "\n❯ \n" + new string('─', 40) : null,
+            OnKey = key => key switch
+            {
+                "Down" => "WARNING: Claude Code running in Bypass Permissions mode\n\n  1. No, exit\n❯ 2. Yes, I accept\n\nEnter to confirm · Esc to exit",
+                "Enter" => "WARNING: Claude Code running in Bypass Permissions mode\n  2. Yes, I accept\n" + new string('─', 40) + "\n❯ \n" + new string('─', 40),
+                _ => null,
+            },
         };
 
         await provider.InitializeAsync(console, CancellationToken.None);
