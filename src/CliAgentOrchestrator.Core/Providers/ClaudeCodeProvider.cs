@@ -47,6 +47,9 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     /// <inheritdoc />
     public override string ExitCommand => "/exit";
 
+    /// <inheritdoc />
+    public override TimeSpan? CaoMcpServerWait => WaitWhenProfileListsCaoMcpServer;
+
     /// <summary>Claude Code needs time to take a large paste into its input box before Enter submits it.</summary>
     public override TimeSpan PasteSubmitDelay => TimeSpan.FromSeconds(2);
 

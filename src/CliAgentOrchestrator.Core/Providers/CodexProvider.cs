@@ -24,6 +24,9 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
     public override string ExitCommand => "/quit";
 
     /// <inheritdoc />
+    public override TimeSpan? CaoMcpServerWait => WaitWhenProfileListsCaoMcpServer;
+
+    /// <inheritdoc />
     protected override string LaunchBinaryHint => Binary;
 
     /// <summary>A login menu at start-up is for the operator to answer; init ends there instead of timing out.</summary>

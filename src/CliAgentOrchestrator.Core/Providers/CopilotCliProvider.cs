@@ -40,6 +40,9 @@ public sealed partial class CopilotCliProvider(ProviderContext context) : Provid
     /// <inheritdoc />
     public override string ExitCommand => "/exit";
 
+    /// <inheritdoc />
+    public override TimeSpan? CaoMcpServerWait => WaitWhenProfileListsCaoMcpServer;
+
     /// <summary>Copilot submits a paste with one Enter; a second would send an empty turn or answer a dialog.</summary>
     public override int PasteEnterCount => 1;
 

@@ -42,6 +42,14 @@ public interface IProvider
     /// </summary>
     bool BlocksOrchestratedInputWhileWaiting { get; }
 
+    /// <summary>
+    /// How long to wait after init for the CLI to connect CAO's MCP server (and list its tools), or null
+    /// when this CLI does not start it for this terminal. Claude Code and OpenCode draw their prompt
+    /// before their MCP servers are connected: a task typed at once would reach a model without
+    /// <c>send_message</c>, so the worker could never report back.
+    /// </summary>
+    TimeSpan? CaoMcpServerWait { get; }
+
     /// <summary>Removes the provider's temporary files (prompt, MCP config) for the terminal.</summary>
     void Cleanup();
 }

@@ -35,6 +35,9 @@ public sealed partial class OpenCodeCliProvider(ProviderContext context) : Provi
     /// <inheritdoc />
     public override string ExitCommand => "/exit";
 
+    /// <inheritdoc />
+    public override TimeSpan? CaoMcpServerWait => WaitWhenProfileListsCaoMcpServer;
+
     /// <summary>OpenCode submits a paste with one Enter.</summary>
     public override int PasteEnterCount => 1;
 

@@ -70,7 +70,7 @@ public abstract partial class ProviderBase
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException(
                     $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
-                    $"(status {GetStatus(screen)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
+                    $"(status {GetStatus(screen)}; the screen ends: {ScreenEnd(plain)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
                     $"provider_init_timeout in the profile / {Configuration.CaoSettings.ProviderInitTimeout.Variable}.");
             await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
         }
@@ -111,6 +111,13 @@ public abstract partial class ProviderBase
     }
 
     private const int ExitSummaryLines = 3;
+
+    // The last few non-blank lines, on one line: what the CLI shows when it is not recognised as ready.
+    private static string ScreenEnd(string plainScreen)
+    {
+        var text = string.Join(" | ", ScreenLines.Read(plainScreen).Where(l => l.Trim().Length > 0).TakeLast(ExitSummaryLines).Select(l => l.Trim()));
+        return text.Length > 0 ? $"'{text}'" : "(nothing)";
+    }
 
     // "root@host:/work# claude --flag", "$ claude --flag": a prompt with a typed command.
     [System.Text.RegularExpressions.GeneratedRegex(@"^\S*[#$%>] \S")]

@@ -36,6 +36,16 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
     /// <inheritdoc />
     public virtual bool BlocksOrchestratedInputWhileWaiting => false;
 
+    /// <inheritdoc />
+    public virtual TimeSpan? CaoMcpServerWait => null;
+
+    /// <summary>
+    /// <see cref="Timings"/>' MCP connect timeout when the profile lists CAO's MCP server (the CLI is then
+    /// given it at launch), else null: for providers whose CLI starts the profile's MCP servers.
+    /// </summary>
+    protected TimeSpan? WaitWhenProfileListsCaoMcpServer =>
+        Context.Profile?.McpServers.ContainsKey(McpServers.CaoServerName) == true ? Timings.CaoMcpConnectTimeout : null;
+
     /// <summary>How long init may take: profile <c>provider_init_timeout</c>, configuration, else 60 s.</summary>
     public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout);
 

@@ -24,6 +24,12 @@ public sealed record ProviderTimings
     /// </summary>
     public TimeSpan? CliStartGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a terminal's creation waits, after the CLI is ready, for the CLI to connect CAO's MCP server
+    /// (see <see cref="IProvider.CaoMcpServerWait"/>); past it the terminal is used anyway, with a warning.
+    /// </summary>
+    public TimeSpan CaoMcpConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Overrides the provider's init timeout (profile, env, default) when set.</summary>
     public TimeSpan? InitTimeout { get; init; }
 }

@@ -18,6 +18,9 @@ internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider,
     // One input at a time per terminal: two pastes interleaving would garble both.
     public SemaphoreSlim InputGate { get; } = new(1, 1);
 
+    /// <summary>Completed when the CLI has listed the tools of CAO's MCP server (reported by <c>cao mcp-server</c>).</summary>
+    public TaskCompletionSource CaoMcpConnected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     // Set once the provider's init finished (or at re-attach of a finished one). Before that the
     // pane is at its shell on purpose, so the liveness check must not call it an exited CLI.
     private volatile bool _cliStarted;

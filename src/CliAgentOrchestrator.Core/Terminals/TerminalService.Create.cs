@@ -173,6 +173,7 @@ public sealed partial class TerminalService
     {
         var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor);
         await runtime.Provider.InitializeAsync(console, cancellationToken);
+        await WaitForCaoMcpServerAsync(runtime, cancellationToken);
         runtime.CliStarted = true;
         if (runtime.Provider is ProviderBase { ShellBaseline: { } baseline })
             terminals.SetShellCommand(runtime.Record.Id, baseline);

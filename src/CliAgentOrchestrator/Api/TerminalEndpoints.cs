@@ -51,6 +51,13 @@ public static class TerminalEndpoints
             return Results.Json(new { success = true });
         });
 
+        // `cao mcp-server` reports that the terminal's CLI has listed CAO's tools; creation waits for it.
+        app.MapPost("/terminals/{id}/mcp-connected", (string id, TerminalService terminals) =>
+        {
+            terminals.MarkCaoMcpConnected(id);
+            return Results.Json(new { success = true });
+        });
+
         app.MapDelete("/terminals/{id}", async (string id, TerminalService terminals, CancellationToken cancellationToken) =>
         {
             await terminals.DeleteAsync(id, cancellationToken);

@@ -33,9 +33,16 @@ public static class McpServerHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => CaoApiClient.Connect(server.Host, server.Port, options.RequestTimeout));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
+        builder.Services.AddSingleton<ToolsListedReport>();
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
             .WithStdioServerTransport()
-            .WithTools<OrchestrationTools>();
+            .WithTools<OrchestrationTools>()
+            .WithRequestFilters(filters => filters.AddListToolsFilter(next => async (context, ct) =>
+            {
+                var tools = await next(context, ct);
+                context.Services?.GetRequiredService<ToolsListedReport>().Send();
+                return tools;
+            }));
         await builder.Build().RunAsync(cancellationToken);
         return 0;
     }

@@ -41,7 +41,12 @@ public sealed class AgentTestBed : IAsyncDisposable
         environment["ANTHROPIC_API_KEY"] = "sk-ant-fake-key-for-tests";
         environment["OPENAI_API_KEY"] = "sk-fake-key-for-tests";
         environment["OPENAI_BASE_URL"] = model.Url + "/v1";
+        // Several CLIs start at once beside the other test projects on two cores: give each start a
+        // generous bound (the default 60 s was seen to run out for a second OpenCode in one HOME).
+        environment["CAO_PROVIDER_INIT_TIMEOUT"] = ((int)InitTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>The fake model vendor the CLIs talk to.</summary>
     public FakeModelServer Model { get; }
@@ -64,9 +69,8 @@ public sealed class AgentTestBed : IAsyncDisposable
     /// <summary>The server's HTTP client.</summary>
     public HttpClient Http => _http ??= new HttpClient { BaseAddress = Server.Http.BaseAddress, Timeout = ApiTimeout };
 
-    // Creating an agent answers once its CLI is ready: a CLI's first start in a fresh HOME (OpenCode
-    // sets up its database) can take most of the server's 60 s init timeout on a busy machine.
-    private static readonly TimeSpan ApiTimeout = TimeSpan.FromMinutes(3);
+    // Creating an agent answers once its CLI is ready and has connected CAO's MCP server (up to 30 s more).
+    private static readonly TimeSpan ApiTimeout = InitTimeout + TimeSpan.FromSeconds(90);
 
     private HttpClient? _http;
 
@@ -126,27 +130,19 @@ public sealed class AgentTestBed : IAsyncDisposable
         PostAsync($"/terminals/{terminalId}/input?message={Uri.EscapeDataString(text)}", HttpStatusCode.OK);
 
     /// <summary>
-    /// Types a prompt whose directive calls one of CAO's MCP tools, again if the model's turn ran before
-    /// the CLI had connected CAO's MCP server. Claude Code and OpenCode connect MCP servers in the
-    /// background after their prompt is drawn; a real model is told which servers are still connecting
-    /// and waits, the scripted one answers "NO TOOL …" at once, so asking again once that turn is over
-    /// plays the model's wait. Only a missed tool is retried: any other answer stands.
+    /// Types a prompt whose directive calls one of CAO's MCP tools and waits until the model has called it.
+    /// CAO hands a terminal out only once its CLI has listed CAO's tools, so the tool must be there at the
+    /// first try: a model turn without it ("NO TOOL …") fails the test.
     /// </summary>
     public async Task SendToolPromptAsync(string terminalId, string prompt)
     {
-        var patience = TimeSpan.FromSeconds(120);
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            var answered = Model.Answers.Count;
-            await SendInputAsync(terminalId, prompt);
-            bool Called() => Model.Answers.Skip(answered).Any(a => a.Turn.ToolName is not null);
-            bool Missed() => Model.Answers.Skip(answered).Any(a => a.Turn.Text.StartsWith(ModelScript.NoToolAnswer, StringComparison.Ordinal));
-            await Poll.UntilAsync(() => Called() || Missed(), "the model to call the tool or miss it", patience);
-            if (Called()) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"CAO's MCP tools never reached terminal {terminalId}:\n{await ScreenAsync(terminalId)}");
-            await WaitForStatusAsync(terminalId, "completed");
-        }
+        var answered = Model.Answers.Count;
+        await SendInputAsync(terminalId, prompt);
+        bool Called() => Model.Answers.Skip(answered).Any(a => a.Turn.ToolName is not null);
+        bool Missed() => Model.Answers.Skip(answered).Any(a => a.Turn.Text.StartsWith(ModelScript.NoToolAnswer, StringComparison.Ordinal));
+        await Poll.UntilAsync(() => Called() || Missed(), "the model to call the tool or miss it", TimeSpan.FromSeconds(120));
+        if (!Called())
+            Assert.Fail($"terminal {terminalId} was handed out before its CLI had CAO's MCP tools:\n{await ScreenAsync(terminalId)}");
     }
 
     /// <summary>The terminal's status as the API reports it.</summary>

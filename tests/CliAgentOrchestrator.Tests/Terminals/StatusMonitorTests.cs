@@ -18,7 +18,8 @@ public sealed class StatusMonitorTests : IDisposable
 
     public StatusMonitorTests()
     {
-        var options = new StatusMonitorOptions { ReadyDebounce = Debounce, Quiescence = Quiescence, SafetyInterval = Safety };
+        // The settle pause before completed has its own tests (StatusMonitorSettleTests).
+        var options = new StatusMonitorOptions { ReadyDebounce = Debounce, Quiescence = Quiescence, SafetyInterval = Safety, CompletedSettle = TimeSpan.Zero };
         _monitor = new StatusMonitor("0badc0de", _screen.CaptureAsync, ScriptedScreen.Detect, options, _time);
         _recorder = new StatusChangeRecorder(_monitor);
     }

@@ -174,7 +174,7 @@ public sealed class StatusMonitor : IDisposable
                 return Status;
             Interlocked.Exchange(ref _lastCaptureTimestamp, _time.GetTimestamp());
             var screen = await _captureScreen(cancellationToken).ConfigureAwait(false);
-            var reading = _detect(screen);
+            var reading = await SettledReadingAsync(screen, _detect(screen), cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 if (_disposed)
@@ -190,6 +190,25 @@ public sealed class StatusMonitor : IDisposable
         {
             _detectionGate.Release();
         }
+    }
+
+    // A move to completed waits for the screen to hold still (see StatusMonitorOptions.CompletedSettle);
+    // every other reading is taken at once.
+    private async Task<TerminalStatus> SettledReadingAsync(string screen, TerminalStatus reading, CancellationToken cancellationToken)
+    {
+        for (var check = 0; check < _options.CompletedSettleChecks && _options.CompletedSettle > TimeSpan.Zero; check++)
+        {
+            lock (_gate)
+                if (reading != TerminalStatus.Completed || _latch.Current == TerminalStatus.Completed)
+                    return reading;
+            await Task.Delay(_options.CompletedSettle, _time, cancellationToken).ConfigureAwait(false);
+            var again = await _captureScreen(cancellationToken).ConfigureAwait(false);
+            if (again == screen)
+                return reading;
+            screen = again;
+            reading = _detect(screen);
+        }
+        return reading;
     }
 
     /// <summary>Stops timers; changes already detected are still delivered.</summary>

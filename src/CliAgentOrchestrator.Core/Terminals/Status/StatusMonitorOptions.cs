@@ -20,6 +20,18 @@ public sealed record StatusMonitorOptions
     /// </summary>
     public TimeSpan SafetyInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A reading that would turn the status to completed is taken only from a screen that held still
+    /// this long (captured again after the pause, up to <see cref="CompletedSettleChecks"/> times while it
+    /// keeps changing): TUIs such as OpenCode and Copilot CLI draw a turn's end marker or idle footer a
+    /// frame before the answer's last characters, and completed is when callers read the answer.
+    /// Zero turns the check off.
+    /// </summary>
+    public TimeSpan CompletedSettle { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Most re-captures for <see cref="CompletedSettle"/> before the last reading is taken as it is.</summary>
+    public int CompletedSettleChecks { get; init; } = 10;
+
     /// <summary>Scrollback lines captured above the visible screen for detection.</summary>
     public int HistoryLines { get; init; } = 200;
 }
