@@ -13,7 +13,7 @@ namespace CliAgentOrchestrator.EndToEnd.Tests.ClaudeCode;
 [Collection(ClaudeCodeCollection.Name)]
 public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Patience = AgentTestBed.WorkerPatience;
 
     [Fact]
     public async Task Send_message_from_one_claude_agent_reaches_the_other()

@@ -12,7 +12,7 @@ namespace CliAgentOrchestrator.EndToEnd.Tests.Codex;
 /// </summary>
 public sealed class CodexOrchestrationTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Deadline = AgentTestBed.WorkerPatience;
 
     [Fact]
     public async Task Send_message_from_one_codex_agent_reaches_the_other_through_caos_mcp_server_on_a_non_default_port()

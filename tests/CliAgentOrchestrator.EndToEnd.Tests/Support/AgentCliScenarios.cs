@@ -149,7 +149,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
 
     private static async Task WaitForAnswerAsync(AgentTestBed bed, string id, string answer)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow + AgentTestBed.WorkerPatience;
         var last = "";
         while (DateTime.UtcNow < deadline)
         {

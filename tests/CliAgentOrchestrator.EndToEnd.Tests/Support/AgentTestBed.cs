@@ -48,6 +48,12 @@ public sealed class AgentTestBed : IAsyncDisposable
 
     private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(150);
 
+    /// <summary>
+    /// How long a flow that starts a worker may take to come back (the worker's start, its MCP connection,
+    /// its model turns, its report): polled, so it costs nothing unless something is wrong.
+    /// </summary>
+    public static readonly TimeSpan WorkerPatience = TimeSpan.FromMinutes(5);
+
     /// <summary>The fake model vendor the CLIs talk to.</summary>
     public FakeModelServer Model { get; }
 
