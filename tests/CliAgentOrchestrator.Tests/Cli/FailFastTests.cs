@@ -81,7 +81,9 @@ public sealed class FailFastTests
 
         Assert.NotEqual(0, exitCode);
         Assert.DoesNotContain("Session created", stdout);
-        Assert.Equal("Error: 'kiro-cli' is not on the PATH of new terminals; install it or choose another --provider than kiro_cli.", Assert.Single(CaoProcess.Lines(stderr)));
+        var line = Assert.Single(CaoProcess.Lines(stderr));
+        Assert.StartsWith("Error: ", line);
+        Assert.EndsWith("'kiro-cli' is not on the PATH of new terminals; install it or choose another --provider than kiro_cli.", line);
         var sessions = await server.Http.GetStringAsync("/sessions");
         Assert.Equal("[]", sessions.Trim());
     }
