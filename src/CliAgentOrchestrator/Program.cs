@@ -1,5 +1,6 @@
 using CliAgentOrchestrator.Cli;
 using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 
 // `cao-server` and `cao-mcp-server` are the same program under another name (a symlink or copy):
 // they behave as `cao server` and `cao mcp-server`, like the Python console scripts.
@@ -19,6 +20,16 @@ catch (CaoConfigurationException ex)
 {
     await Console.Error.WriteLineAsync($"Error: {ex.Message}");
     return 1;
+}
+
+// An installed cao keeps the SDK package it carries in the feed under its home, so projects from
+// `dotnet new cao-plugin` restore it. Best effort: the plugin commands that need it check again and say why.
+try
+{
+    PluginSdkPackage.Bundled()?.EnsureInFeed(cli.Home);
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
 }
 
 return await CaoRootCommand.Build(cli).Parse(args).InvokeAsync();

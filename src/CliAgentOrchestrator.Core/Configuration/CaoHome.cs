@@ -24,6 +24,9 @@ public sealed class CaoHome
     public string PluginsDirectory => Path.Combine(Root, "plugins");
     public string SettingsFile => Path.Combine(Root, "settings.json");
 
+    /// <summary>A local NuGet feed holding the plugin SDK package this cao carries; new plugin projects restore from it.</summary>
+    public string PackageFeedDirectory => Path.Combine(Root, "packages");
+
     public string TerminalLogFile(string terminalId) => Path.Combine(TerminalLogDirectory, terminalId + ".log");
 
     /// <summary>The home named by the configuration's <c>Home</c> (<c>CAO_HOME_DIR</c>), or the default.</summary>

@@ -75,7 +75,7 @@ public sealed record CliContext
         {
             ServerUrl = new Uri($"http://{host}:{options.Port}"),
             Home = CaoHome.FromConfiguration(configuration),
-            TmuxSocket = options.TmuxSocket,
+            TmuxSocket = string.IsNullOrEmpty(options.TmuxSocket) ? null : options.TmuxSocket,
             PluginPath = configuration.Bind<PluginHostOptions>(PluginHostOptions.Section).PluginPath,
             Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
             ShowProgress = !Console.IsErrorRedirected,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CliAgentOrchestrator.Client;
 using CliAgentOrchestrator.Core.Terminals;
+using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Cli;
 
@@ -23,7 +24,10 @@ public static class InfoCommand
             output.WriteLine($"CAO home:       {context.Home.Root}");
             output.WriteLine($"Database path:  {context.Home.DatabaseFile}");
             output.WriteLine($"Plugins folder: {context.Home.PluginsDirectory}");
-            output.WriteLine($"tmux server:    {(context.TmuxSocket is null ? "default" : $"-L {context.TmuxSocket}")}");
+            var socketPath = TmuxSocketPath.For(context.TmuxSocket, context.Variable("TMUX_TMPDIR"));
+            output.WriteLine($"tmux server:    {(context.TmuxSocket is null ? "default" : $"-L {context.TmuxSocket}")} ({socketPath})");
+            if (TmuxSocketPath.FromTmuxVariable(context.Variable("TMUX")) is { } enclosing && !TmuxAttach.SameFile(enclosing, socketPath))
+                output.WriteLine($"                (this shell is inside another tmux server, {enclosing}; CAO's agents are not there: attach with {TmuxAttach.CommandLine(context.TmuxSocket, "<session>")})");
 
             using var client = context.CreateClient(HealthTimeout);
             var answers = false;

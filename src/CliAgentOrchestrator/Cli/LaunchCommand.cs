@@ -41,7 +41,8 @@ public static class LaunchCommand
             if (launch.Message is { } m && string.IsNullOrWhiteSpace(m))
                 throw new CliUserException("MESSAGE is empty; pass the text for the agent, or leave it out.");
 
-            Confirm(launch, context, console);
+            var profile = FindProfile(launch, context);
+            Confirm(launch, profile, context, console);
             using var client = context.CreateClient();
             JsonNode? terminal;
             try
@@ -102,7 +103,11 @@ public static class LaunchCommand
             console.Out.WriteLine($"Not attaching (no terminal). Attach with: {TmuxAttach.CommandLine(context.TmuxSocket, session)}");
             return 0;
         }
-        return await TmuxAttach.RunAsync(context.TmuxSocket, session, cancellationToken) == 0 ? 0 : 1;
+        if (await TmuxAttach.RunAsync(context.TmuxSocket, session, context.Variable("TMUX"), cancellationToken) == 0)
+            return 0;
+        // tmux said why on the terminal; a session nobody can reach would only keep its agent running.
+        await client.DeleteAsync($"/sessions/{Uri.EscapeDataString(session)}", cancellationToken);
+        throw new CliUserException($"Could not attach to {session} (tmux's message is above), so it was shut down; try `cao launch --headless` and attach yourself with: {TmuxAttach.CommandLine(context.TmuxSocket, session)}");
     }
 
     private static string CreateSessionPath(LaunchRequest launch)
@@ -120,9 +125,8 @@ public static class LaunchCommand
     /// Shows the tool policy and asks before starting an agent that can touch the workspace. Asked
     /// only when stdin is a terminal: a script cannot answer, and Python's prompt would abort it.
     /// </summary>
-    private static void Confirm(LaunchRequest launch, CliContext context, CliConsole console)
+    private static void Confirm(LaunchRequest launch, AgentProfile? profile, CliContext context, CliConsole console)
     {
-        var profile = TryLoadProfile(launch.Profile, context);
         var provider = launch.Provider ?? profile?.Provider ?? ProviderCatalog.DefaultKey;
         // mock_cli is the bundled test double: it runs nothing, so there is nothing to approve.
         if (provider == MockCliProvider.ProviderKey)
@@ -149,17 +153,28 @@ public static class LaunchCommand
             throw new CliUserException("Launch cancelled.");
     }
 
-    private static AgentProfile? TryLoadProfile(string name, CliContext context)
+    /// <summary>
+    /// The profile to launch, checked before anything starts: an unknown name (or a broken file) is one
+    /// line, not a session running a CLI without its profile. The one exception is a kiro_cli agent
+    /// installed only in kiro's own folder (<c>~/.kiro/agents/&lt;name&gt;.json</c>): kiro finds it itself.
+    /// </summary>
+    private static AgentProfile? FindProfile(LaunchRequest launch, CliContext context)
     {
+        var store = new ProfileStore(context.Home.Root);
         try
         {
-            return new ProfileStore(context.Home.Root).Find(name)?.Profile;
+            return store.Load(launch.Profile);
         }
-        catch (ProfileException)
+        catch (ProfileNotFoundException) when ((launch.Provider ?? ProviderCatalog.DefaultKey) == KiroCliProvider.ProviderKey && HasKiroAgent(launch.Profile, context))
         {
-            // The server resolves the profile again and reports problems; here it only feeds the summary.
             return null;
         }
+    }
+
+    private static bool HasKiroAgent(string name, CliContext context)
+    {
+        var folder = ProfileInstaller.DefaultKiroAgentsDirectory(context.UserHome, key => context.Environment.GetValueOrDefault(key));
+        return File.Exists(Path.Combine(folder, name + ".json"));
     }
 
     private static string Text(JsonNode? node, string field) =>

@@ -25,6 +25,7 @@ public static class ServerCommand
                 [CaoSettings.ApiHost.Key] = parse.GetValue(host),
                 [CaoSettings.ApiPort.Key] = parse.GetValue(port),
             });
+            ListenAddressCheck.EnsureAvailable(ServerOptions.From(configuration));
             var app = CaoServer.Build(configuration);
             try
             {

@@ -9,13 +9,14 @@ namespace CliAgentOrchestrator.Core.PluginHosting.Installation;
 public static partial class PluginScaffolder
 {
     private const string ResourcePrefix = "cao-plugin/";
+    private const string NuGetConfig = "nuget.config";
 
     /// <summary>Writes the plugin <paramref name="name"/> into <paramref name="outputDirectory"/>; returns the files written.</summary>
     /// <param name="name">A C# identifier such as <c>MyPlugin</c>: the project, assembly and class name.</param>
     /// <param name="outputDirectory">Created; must be missing or empty.</param>
-    /// <param name="sdkPath">CliAgentOrchestrator.Plugins.csproj or a folder holding CliAgentOrchestrator.Plugins.dll.</param>
+    /// <param name="sdk">The SDK package and its feed, or a path to the SDK project or dll folder.</param>
     /// <param name="pluginName">The entry-point name; default <paramref name="name"/> in snake_case.</param>
-    public static IReadOnlyList<string> Create(string name, string outputDirectory, string sdkPath, string? pluginName = null)
+    public static IReadOnlyList<string> Create(string name, string outputDirectory, PluginSdkReference sdk, string? pluginName = null)
     {
         if (!Identifier().IsMatch(name))
             throw new InstallationException($"'{name}' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin");
@@ -25,16 +26,22 @@ public static partial class PluginScaffolder
 
         var replacements = new (string From, string To)[]
         {
-            ("CAO_PLUGIN_SDK_PATH", sdkPath),
             ("MY_PLUGIN", NonAlphanumeric().Replace(entryName, "_").ToUpperInvariant()),
             ("my_plugin", entryName),
             ("MyPlugin", name),
+            // Paths last: a folder named like the placeholders above must reach the files unchanged.
+            ("CAO_PLUGIN_SDK_PATH", sdk.Path ?? ""),
+            ("CAO_SDK_VERSION", sdk.PackageVersion),
+            ("CAO_PACKAGE_FEED", sdk.PackageFeed ?? ""),
         };
         var assembly = typeof(PluginScaffolder).Assembly;
         var written = new List<string>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var relative = resource[ResourcePrefix.Length..].Replace('\\', '/').Replace("MyPlugin", name, StringComparison.Ordinal);
+            // As template.json says: a project pointed at an SDK path restores nothing from CAO's feed.
+            if (!sdk.IsPackage && relative == NuGetConfig)
+                continue;
             var target = Path.Combine(outputDirectory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 using Spectre.Console;
 
 namespace CliAgentOrchestrator.Cli.Plugins;
@@ -14,6 +15,8 @@ public static class PluginInstallCommand
         CliAction.Set(command, context, async (parse, console, cancellationToken) =>
         {
             var plugins = new LocalPlugins(context);
+            // Projects from `cao plugin new` restore the SDK from the feed under the CAO home: make sure it holds this cao's package.
+            PluginSdkPackage.Bundled()?.EnsureInFeed(context.Home);
             // Progress on stderr like every other command's, so stdout keeps only the result.
             var result = await console.StatusAsync("Installing…", async update =>
             {

@@ -26,7 +26,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
 
         var list = await SucceedsAsync("plugin", "list");
         Assert.Contains("is not running; showing what is installed", list);
-        Assert.Matches(@"recorder\s*│\s*0\.1\.0\s*│\s*disabled\s*│\s*6", list);
+        Assert.Matches(@"recorder\s*│\s*1\.0\.0\s*│\s*disabled\s*│\s*6", list);
 
         await SucceedsAsync("plugin", "enable", "recorder");
         var info = await SucceedsAsync("plugin", "info", "recorder");

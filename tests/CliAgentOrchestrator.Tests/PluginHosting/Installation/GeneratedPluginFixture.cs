@@ -40,8 +40,8 @@ public sealed class GeneratedPluginFixture : IAsyncLifetime
         var hive = Path.Combine(_root.Path, "hive");
         var environment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(_root.Path, "cli-home") };
         await DotnetCommand.RunAsync(["new", "install", TemplateFolder, "--debug:custom-hive", hive], _root.Path, environment);
-        await DotnetCommand.RunAsync(["new", "cao-plugin", "-n", Name, "-o", FromDotnetNew, "--sdk", Sdk, "--debug:custom-hive", hive], _root.Path, environment);
-        PluginScaffolder.Create(Name, FromCao, Sdk);
+        await DotnetCommand.RunAsync(["new", "cao-plugin", "-n", Name, "-o", FromDotnetNew, "--sdk", Sdk, "--sdk-version", PluginSdkLocator.CurrentVersion, "--debug:custom-hive", hive], _root.Path, environment);
+        PluginScaffolder.Create(Name, FromCao, PluginSdkReference.AtPath(Sdk, PluginSdkLocator.CurrentVersion));
     }
 
     public Task DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class PluginMetadataTests
         var misbehaving = Assert.Single(PluginDiscovery.ReadFolder(PluginTestBed.BuiltPluginFolder("Cao.TestPlugins.Misbehaving")));
 
         Assert.Equal("Cao.TestPlugins.Recorder", recorder.Name);
-        Assert.Equal("0.1.0", recorder.Version);
+        Assert.Equal("1.0.0", recorder.Version);
         Assert.Equal(1, recorder.SdkVersion!.Major);
         Assert.Equal(["recorder"], recorder.EntryPoints);
         Assert.Equal(
