@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
+using CliAgentOrchestrator.Core.Telemetry;
 using System.Reflection;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
@@ -59,6 +61,11 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     /// <inheritdoc />
     public void Publish(CaoEvent e)
     {
+        // With tracing on, the event carries the operation's span, so plugins and exported traces can be joined.
+        if (e.Traceparent is null && Activity.Current is { } operation && CaoTelemetry.Tracing)
+            e = e with { Traceparent = operation.Id };
+        if (CaoTelemetry.EventsEmitted.Enabled)
+            CaoTelemetry.EventsEmitted.Add(1, new KeyValuePair<string, object?>(CaoTelemetry.Attributes.EventType, e.EventType));
         // A lookup and a non-blocking write per subscribed plugin: nothing here can block or throw.
         if (_subscribers.TryGetValue(e.EventType, out var mailboxes))
         {

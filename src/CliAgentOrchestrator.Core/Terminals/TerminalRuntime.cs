@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Core.Terminals.Output;
@@ -21,6 +22,12 @@ internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider,
     // Set once the provider's init finished (or at re-attach of a finished one). Before that the
     // pane is at its shell on purpose, so the liveness check must not call it an exited CLI.
     private volatile bool _cliStarted;
+
+    /// <summary>
+    /// The span of the last operation that drove this terminal (its creation, its last input), when
+    /// tracing is on: the status changes it causes carry it as their traceparent.
+    /// </summary>
+    public ActivityContext LastOperation { get; set; }
 
     public bool CliStarted
     {

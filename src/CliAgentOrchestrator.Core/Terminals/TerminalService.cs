@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.PluginHosting;
@@ -119,8 +120,8 @@ public sealed partial class TerminalService(
         var target = new TmuxTarget(record.SessionName, record.WindowName);
         var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken);
         var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, logger: logger);
-        monitor.StatusChanged += (_, change) => StatusChanged?.Invoke(this, change);
-        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail));
+        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = Activity.Current?.Context ?? default };
+        monitor.StatusChanged += (_, change) => OnMonitorStatusChanged(runtime, change);
         _runtimes[record.Id] = runtime;
         return runtime;
     }
