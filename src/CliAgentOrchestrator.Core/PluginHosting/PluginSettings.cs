@@ -30,7 +30,8 @@ public sealed partial class PluginSettings
     {
         var fromFile = configuration.GetSection("Plugins").GetChildren().ToDictionary(
             plugin => plugin.Key,
-            plugin => plugin.GetChildren().Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase),
+            // Nested values (a list of webhook endpoints) arrive flattened, as configuration paths: endpoints:0:url.
+            plugin => plugin.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase),
             StringComparer.Ordinal);
         var environment = configuration.GetSection(CaoSettings.PluginVariablesSection).GetChildren()
             .ToDictionary(v => CaoSettings.PluginVariablePrefix + v.Key, v => v.Value ?? "", StringComparer.Ordinal);
@@ -67,6 +68,17 @@ public sealed partial class PluginSettings
     public bool IsDisabled(string pluginName) =>
         For(pluginName).TryGetValue("enabled", out var enabled)
         && (string.Equals(enabled.Trim(), "false", StringComparison.OrdinalIgnoreCase) || enabled.Trim() == "0");
+
+    /// <summary>
+    /// Whether the operator configured plugin <paramref name="pluginName"/>: a setting other than
+    /// <c>enabled</c>, or <c>enabled</c> set to <c>true</c>. Opt-in built-ins load only then.
+    /// </summary>
+    public bool IsConfigured(string pluginName)
+    {
+        var settings = For(pluginName);
+        return settings.Keys.Any(k => !string.Equals(k, "enabled", StringComparison.OrdinalIgnoreCase))
+            || (settings.TryGetValue("enabled", out var enabled) && (string.Equals(enabled.Trim(), "true", StringComparison.OrdinalIgnoreCase) || enabled.Trim() == "1"));
+    }
 
     [GeneratedRegex("[^A-Z0-9]")]
     private static partial Regex NonAlphanumeric();
