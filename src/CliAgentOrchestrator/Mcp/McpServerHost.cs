@@ -31,6 +31,9 @@ public static class McpServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Every request is bounded by CAO_MCP_REQUEST_TIMEOUT except handoff, which waits for its worker.
         builder.Services.AddSingleton(options);
+        // Named apart from the server (OTEL_SERVICE_NAME reaches agents with the other OTEL_* variables).
+        Server.OpenTelemetrySetup.AddIfEnabled(builder.Services, "cao-mcp-server",
+            name => name == "OTEL_SERVICE_NAME" ? null : Environment.GetEnvironmentVariable(name));
         builder.Services.AddSingleton(_ => CaoApiClient.Connect(server.Host, server.Port, options.RequestTimeout));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
