@@ -30,6 +30,13 @@ public static class CaoTelemetry
     public static bool Tracing => Source.HasListeners();
 
     /// <summary>
+    /// The current span's context when tracing is on; default otherwise. (ASP.NET Core starts an
+    /// activity per request even with nothing listening: that one is never exported, so never referenced.)
+    /// </summary>
+    public static ActivityContext CurrentContext() =>
+        Tracing && Activity.Current is { } current ? current.Context : default;
+
+    /// <summary>
     /// The W3C <c>traceparent</c> of <paramref name="context"/>, or null for an empty context.
     /// </summary>
     public static string? Traceparent(ActivityContext context) =>

@@ -29,6 +29,11 @@ internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider,
     /// </summary>
     public ActivityContext LastOperation { get; set; }
 
+    // What post_terminal_status_change last told plugins, under AnnounceGate so changes go out in order.
+    public Lock AnnounceGate { get; } = new();
+    public bool Announcing { get; set; }
+    public TerminalStatus AnnouncedStatus { get; set; } = TerminalStatus.Unknown;
+
     public bool CliStarted
     {
         get => _cliStarted;

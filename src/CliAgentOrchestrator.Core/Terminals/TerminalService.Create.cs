@@ -102,6 +102,7 @@ public sealed partial class TerminalService
             AgentName = record.AgentProfile,
             Provider = record.Provider,
         });
+        StartAnnouncingStatus(runtime);
         var status = request.DeferInit ? TerminalStatus.Unknown : await runtime.Monitor.GetStatusAsync(cancellationToken);
         return new LiveTerminal(terminals.Get(record.Id) ?? record, status);
     }

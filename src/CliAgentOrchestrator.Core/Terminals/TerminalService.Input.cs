@@ -1,7 +1,6 @@
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Providers;
-using System.Diagnostics;
 using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Terminals.Input;
 
@@ -164,7 +163,7 @@ public sealed partial class TerminalService
         try
         {
             await RequireCliRunningAsync(runtime, cancellationToken);
-            runtime.LastOperation = Activity.Current?.Context ?? default; // status changes this input causes belong to its trace
+            runtime.LastOperation = CaoTelemetry.CurrentContext(); // status changes this input causes belong to its trace
             runtime.Monitor.NotifyInputSent();
             runtime.Tail.ClearBuffer();
             var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);

@@ -88,8 +88,7 @@ public sealed partial class TerminalService
             return;
         logger.LogWarning("Terminal {TerminalId} ({Profile} in {Session}) is out of service: {Reason}; its status is now error",
             record.Id, record.AgentProfile, record.SessionName, reason);
-        if (runtime.Monitor.Status != Providers.TerminalStatus.Error)
-            AnnounceStatus(runtime, runtime.Monitor.Status, Providers.TerminalStatus.Error);
+        AnnounceStatus(runtime, Providers.TerminalStatus.Error);
         if (windowGone)
         {
             await UntrackAsync(record.Id, target: null);
