@@ -30,8 +30,7 @@ public sealed partial class PluginSettings
     {
         var fromFile = configuration.GetSection("Plugins").GetChildren().ToDictionary(
             plugin => plugin.Key,
-            // Nested values (a list of webhook endpoints) arrive flattened, as configuration paths: endpoints:0:url.
-            plugin => plugin.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase),
+            plugin => plugin.GetChildren().Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase),
             StringComparer.Ordinal);
         var environment = configuration.GetSection(CaoSettings.PluginVariablesSection).GetChildren()
             .ToDictionary(v => CaoSettings.PluginVariablePrefix + v.Key, v => v.Value ?? "", StringComparer.Ordinal);

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CliAgentOrchestrator.Core.PluginHosting;
 
 namespace CliAgentOrchestrator.Core.BuiltInPlugins.Webhook;
 
 /// <summary>
-/// The <c>plugins.webhook</c> settings. Receivers are an <c>endpoints</c> list, each with <c>url</c>,
+/// The <c>plugins.webhook</c> settings. Receivers are an <c>endpoints</c> list (JSON), each with <c>url</c>,
 /// <c>secret</c> (<c>whsec_</c> + base64, as Standard Webhooks defines it) and <c>events</c> (a list or
 /// a comma-separated string; all post events when left out); a single receiver may be given with
 /// top-level <c>url</c>/<c>secret</c>/<c>events</c>. Tuning: <c>max_attempts</c>, <c>retry_delay_ms</c>
@@ -31,6 +32,8 @@ public sealed partial record WebhookSettings
     public static WebhookSettings From(IReadOnlyDictionary<string, string> settings)
     {
         var endpoints = new SortedDictionary<int, Dictionary<string, List<string>>>();
+        if (settings.TryGetValue("endpoints", out var list))
+            ReadList(list, endpoints);
         foreach (var (key, value) in settings)
         {
             var match = EndpointKey().Match(key);
@@ -56,6 +59,36 @@ public sealed partial record WebhookSettings
             IncludeMessages = EventJson.IsTrue(settings, "include_messages"),
             Source = settings.TryGetValue("source", out var source) && source.Trim().Length > 0 ? source.Trim() : new WebhookSettings().Source,
         };
+    }
+
+    // settings.json hands a plugin each top-level value as text: the endpoints array arrives as its JSON.
+    private static void ReadList(string json, SortedDictionary<int, Dictionary<string, List<string>>> endpoints)
+    {
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(json).RootElement;
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentException("plugins.webhook.endpoints must be a list of { \"url\": …, \"secret\": …, \"events\": […] } objects");
+        }
+        if (root.ValueKind != JsonValueKind.Array || root.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
+            throw new ArgumentException("plugins.webhook.endpoints must be a list of { \"url\": …, \"secret\": …, \"events\": […] } objects");
+        var index = 0;
+        foreach (var endpoint in root.EnumerateArray())
+        {
+            var fields = endpoints[index++] = new(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in endpoint.EnumerateObject())
+            {
+                fields[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.Array => property.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList(),
+                    JsonValueKind.String => [property.Value.GetString()!],
+                    _ => [property.Value.GetRawText()],
+                };
+            }
+        }
     }
 
     private static WebhookEndpointSettings Endpoint(int index, Dictionary<string, List<string>> fields)
