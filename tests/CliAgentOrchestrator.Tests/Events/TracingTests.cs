@@ -23,7 +23,8 @@ public sealed class TracingTests
     public async Task EventsCarryTheirOperationsSpanAndHooksAndDeliveriesContinueIt()
     {
         var spans = new List<Activity>();
-        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(CaoTelemetry.Name).AddInMemoryExporter(spans).Build();
+        // With ASP.NET Core's source, as the server does: its request span is the sampled parent of CAO's.
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(CaoTelemetry.Name).AddSource("Microsoft.AspNetCore").AddInMemoryExporter(spans).Build();
         await using var server = await CaoTestServer.StartAsync();
 
         var terminal = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
@@ -102,7 +103,9 @@ public sealed class TracingTests
         // The MCP server exported the tool call's span with the same trace id (raw bytes in the OTLP protobuf).
         var traceBytes = Convert.FromHexString(trace.ToHexString());
         await Poll.UntilAsync(() => collector.Requests.Any(r => r.Path == "/v1/traces" && Contains(r.Body, traceBytes) && Contains(r.Body, Encoding.UTF8.GetBytes("cao.mcp.handoff"))),
-            "the MCP server's span of the handoff in the collector", Wait);
+            "the MCP server's span of the handoff in the collector", Wait).ContinueWith(t => t.IsFaulted
+                ? throw new TimeoutException($"{t.Exception!.InnerException!.Message}; collector got {string.Join(", ", collector.Requests.Select(r => $"{r.Path} ({r.Body.Length} bytes)"))}; MCP server stderr: {string.Join(" | ", agent.Stderr.TakeLast(10))}")
+                : Task.CompletedTask).Unwrap();
     }
 
     private static async Task<Activity> SpanAsync(List<Activity> spans, string name, string? id) =>
