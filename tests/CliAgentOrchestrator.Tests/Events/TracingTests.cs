@@ -62,7 +62,9 @@ public sealed class TracingTests
             Assert.Equal(create.SpanId, link.Context.SpanId); // the receiver's last operation: its creation
             var input = await Poll.ForAsync(() => Snapshot(spans).FirstOrDefault(s => s.DisplayName == CaoTelemetry.Spans.TerminalInput && s.ParentSpanId == deliver.SpanId), "the input span under the delivery", Wait);
             await Poll.UntilAsync(() => server.RecordedEvents().Any(e => e.Field("event_type") == "post_send_message"), "the delivery event", Wait);
-            Assert.Equal(Traceparent(input), server.RecordedEvents().First(e => e.Field("event_type") == "post_send_message").Field("traceparent"));
+            // Typed under the delivery's input span; announced by the delivery itself.
+            Assert.Equal(input.TraceId, deliver.TraceId);
+            Assert.Equal(Traceparent(deliver), server.RecordedEvents().First(e => e.Field("event_type") == "post_send_message").Field("traceparent"));
             var queued = (await HistoryAsync(server, "post_queue_message")).Single(e => e["message_id"]!.GetValue<long>() == id);
             Assert.Equal(queueing.TraceId.ToHexString(), TraceId(queued));
         }

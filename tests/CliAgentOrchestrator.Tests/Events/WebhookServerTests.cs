@@ -73,7 +73,8 @@ public sealed class WebhookServerTests
         Assert.Equal(2, received); // 404 is not retried; after two in a row nothing more is sent
         var line = ServerLogFiles.ReadAll(server.Home).Split('\n').Single(l => l.Contains("disabled: it answered 404", StringComparison.Ordinal));
         Assert.Contains(gone.Url("/missing"), line);
-        Assert.Contains("disabled: it answered 404 NotFound to 2 events in a row. Check the url and secret in plugins.webhook", line);
+        Assert.Contains("404", line);
+        Assert.Contains("to 2 events in a row. Check the url and secret in plugins.webhook of settings.json, then restart cao-server", line);
         await EventStreamServerTests.CreateMockSessionAsync(server);
         await Poll.UntilAsync(async () => (await EventStreamServerTests.HistoryAsync(server, "post_create_terminal")).Count == 2, "the second terminal", Wait);
         Assert.Equal(received, gone.Requests.Count);
