@@ -15,14 +15,19 @@ public sealed class CaoMetrics : IDisposable
 {
     private readonly Meter _meter = new(CaoTelemetry.Name);
 
-    public CaoMetrics(PluginHost plugins, InboxRepository inbox, TerminalService terminals)
+    // The services are looked up when an exporter collects, not at construction: creating this must
+    // not open the database (a corrupt one is reported by the server's start, in one line).
+    public CaoMetrics(IServiceProvider services)
     {
-        _meter.CreateObservableCounter("cao.plugin.events.delivered", () => PerPlugin(plugins, p => p.Delivered), "{event}", "Events whose hooks ran, per plugin");
-        _meter.CreateObservableCounter("cao.plugin.events.failed", () => PerPlugin(plugins, p => p.Failed), "{call}", "Hook calls that threw or timed out, per plugin");
-        _meter.CreateObservableCounter("cao.plugin.events.dropped", () => PerPlugin(plugins, p => p.Dropped), "{event}", "Events dropped from a full queue or at shutdown, per plugin");
-        _meter.CreateObservableGauge("cao.plugin.queue.depth", () => PerPlugin(plugins, p => p.Queued), "{event}", "Events waiting for a plugin");
+        var plugins = new Lazy<PluginHost>(() => (PluginHost)services.GetService(typeof(PluginHost))!);
+        var inbox = new Lazy<InboxRepository>(() => (InboxRepository)services.GetService(typeof(InboxRepository))!);
+        var terminals = new Lazy<TerminalService>(() => (TerminalService)services.GetService(typeof(TerminalService))!);
+        _meter.CreateObservableCounter("cao.plugin.events.delivered", () => PerPlugin(plugins.Value, p => p.Delivered), "{event}", "Events whose hooks ran, per plugin");
+        _meter.CreateObservableCounter("cao.plugin.events.failed", () => PerPlugin(plugins.Value, p => p.Failed), "{call}", "Hook calls that threw or timed out, per plugin");
+        _meter.CreateObservableCounter("cao.plugin.events.dropped", () => PerPlugin(plugins.Value, p => p.Dropped), "{event}", "Events dropped from a full queue or at shutdown, per plugin");
+        _meter.CreateObservableGauge("cao.plugin.queue.depth", () => PerPlugin(plugins.Value, p => p.Queued), "{event}", "Events waiting for a plugin");
         _meter.CreateObservableGauge("cao.inbox.queue_depth", () => QueueDepth(inbox), "{message}", "Inbox messages waiting to be delivered");
-        _meter.CreateObservableGauge("cao.terminals", () => ByStatus(terminals), "{terminal}", "Terminals by status");
+        _meter.CreateObservableGauge("cao.terminals", () => ByStatus(terminals.Value), "{terminal}", "Terminals by status");
     }
 
     public void Dispose() => _meter.Dispose();
@@ -32,11 +37,11 @@ public sealed class CaoMetrics : IDisposable
             .Where(p => p.Status is PluginStatus.Loaded or PluginStatus.Faulted)
             .Select(p => new Measurement<long>(value(p), new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Plugin, p.Name)));
 
-    private static IEnumerable<Measurement<long>> QueueDepth(InboxRepository inbox)
+    private static IEnumerable<Measurement<long>> QueueDepth(Lazy<InboxRepository> inbox)
     {
         try
         {
-            return [new Measurement<long>(inbox.CountPending())];
+            return [new Measurement<long>(inbox.Value.CountPending())];
         }
         catch (Errors.StorageUnavailableException)
         {
