@@ -21,6 +21,15 @@ public static class EventTypes
     /// <summary>A plugin refused a message (<see cref="PostSendMessageDeniedEvent"/>); observers audit refusals with it.</summary>
     public const string PostSendMessageDenied = "post_send_message_denied";
 
+    /// <summary>A terminal's status changed (<see cref="PostTerminalStatusChangeEvent"/>): an agent started working, finished, errored or waits for an answer.</summary>
+    public const string PostTerminalStatusChange = "post_terminal_status_change";
+
+    /// <summary>A message was stored in a terminal's inbox to be delivered when the receiver is ready (<see cref="PostQueueMessageEvent"/>).</summary>
+    public const string PostQueueMessage = "post_queue_message";
+
+    /// <summary>A queued message will never be delivered (<see cref="PostFailMessageEvent"/>), with the reason.</summary>
+    public const string PostFailMessage = "post_fail_message";
+
     /// <summary>A message is about to be delivered (<see cref="PreSendMessageEvent"/>); for <see cref="PreHookAttribute"/> only.</summary>
     public const string PreSendMessage = "pre_send_message";
 

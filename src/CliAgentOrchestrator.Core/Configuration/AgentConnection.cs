@@ -25,8 +25,18 @@ public sealed record AgentConnection(IReadOnlyDictionary<string, string> Variabl
                 variables[setting.Variable] = AsVariable(setting, value);
         }
         variables[CaoSettings.Home.Variable] = homeRoot;
+        // Tracing settings travel too, so the agent's cao-mcp-server exports to the same collector
+        // and a handoff is one trace from the supervisor's tool call to the worker's answer.
+        foreach (var (name, value) in OpenTelemetryVariables())
+            variables.TryAdd(name, value);
         return new AgentConnection(variables);
     }
+
+    /// <summary>The process's <c>OTEL_*</c> variables (the OpenTelemetry SDK reads them from the environment, not from CAO's settings).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> OpenTelemetryVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => e.Key is string name && name.StartsWith("OTEL_", StringComparison.Ordinal) && e.Value is string)
+            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string)e.Value!));
 
     // The configuration holds durations as TimeSpan text ("00:00:30"); the variable takes seconds. (A bare
     // "30" would parse as thirty days, hence the colon check.)

@@ -1,4 +1,6 @@
+using CliAgentOrchestrator.Core.BuiltInPlugins.EventStream;
 using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Inbox;
 using CliAgentOrchestrator.Core.Orchestration;
 using CliAgentOrchestrator.Core.PluginHosting;
@@ -73,10 +75,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(_ => PluginSettings.From(configuration));
         services.AddSingleton<ICaoState, CaoStateView>();
         services.AddSingleton<PreHookChain>();
+        services.AddSingleton<EventStreamHub>();
         services.AddSingleton(sp => new PluginHost(
             sp.GetRequiredService<PluginHostOptions>(), sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>(), sp.GetRequiredService<PreHookChain>()));
+            sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>(), sp.GetRequiredService<PreHookChain>(),
+            builtInFactory: type => type == typeof(EventStreamPlugin) ? new EventStreamPlugin(sp.GetRequiredService<EventStreamHub>()) : null));
         services.AddSingleton<ICaoEventPublisher>(sp => sp.GetRequiredService<PluginHost>());
         services.AddHostedService<PluginHostService>();
+        services.AddSingleton<CaoMetrics>();
     }
 }

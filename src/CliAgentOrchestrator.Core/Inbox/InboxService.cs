@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using CliAgentOrchestrator.Core.PluginHosting;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Providers;
@@ -23,6 +26,7 @@ public sealed class InboxService : IHostedService, IDisposable
     private readonly TerminalService _terminals;
     private readonly InboxOptions _options;
     private readonly ILogger<InboxService> _logger;
+    private readonly ICaoEventPublisher _events;
     private readonly ConcurrentDictionary<string, ReceiverWorker> _workers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
@@ -46,8 +50,9 @@ public sealed class InboxService : IHostedService, IDisposable
     private int _typing;
     private TaskCompletionSource? _typingDone;
 
-    public InboxService(InboxRepository inbox, InboxQueue queue, TerminalRepository terminalRows, TerminalService terminals, InboxOptions options, ILogger<InboxService> logger)
+    public InboxService(InboxRepository inbox, InboxQueue queue, TerminalRepository terminalRows, TerminalService terminals, InboxOptions options, ILogger<InboxService> logger, ICaoEventPublisher events)
     {
+        _events = events;
         _inbox = inbox;
         _queue = queue;
         _terminalRows = terminalRows;
@@ -207,11 +212,13 @@ public sealed class InboxService : IHostedService, IDisposable
         {
             while (batch.TryPeek(out var message) && !_stopping.IsCancellationRequested)
             {
+                using var span = StartDelivery(message);
                 var origin = new MessageOrigin(message.SenderId, message.OrchestrationType ?? OrchestrationTypes.SendMessage, message.Message, message.Id);
                 var (screened, denial) = await _terminals.ScreenAsync(receiverId, origin, cancellationToken);
                 if (denial is not null)
                 {
                     _inbox.MarkRefused(message.Id, denial.ToString());
+                    span?.SetTag(CaoTelemetry.Attributes.Outcome, "refused");
                     batch.Dequeue();
                     continue;
                 }
@@ -233,6 +240,7 @@ public sealed class InboxService : IHostedService, IDisposable
             // Not found, out of service, CLI exited, a plugin's rewrite with control characters: retrying cannot help.
             _logger.LogWarning("Inbox messages to {Receiver} failed: {Reason}", receiverId, ex.Message);
             _inbox.MarkFailed(batch.Select(m => m.Id).ToList(), ex.Message);
+            AnnounceFailed(batch, ex.Message);
         }
         catch (Exception ex)
         {
@@ -308,10 +316,46 @@ public sealed class InboxService : IHostedService, IDisposable
     {
         var pending = _inbox.List(receiverId, int.MaxValue, null)
             .Where(m => m.Status is InboxStatuses.Pending or InboxStatuses.Delivering or InboxStatuses.Typing)
-            .Select(m => m.Id).ToList();
+            .ToList();
         if (pending.Count == 0)
             return;
         _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", pending.Count, receiverId, reason);
-        _inbox.MarkFailed(pending, reason);
+        _inbox.MarkFailed(pending.Select(m => m.Id).ToList(), reason);
+        AnnounceFailed(pending, reason);
+    }
+
+    // After the rows are marked failed, one post_fail_message each, oldest first.
+    private void AnnounceFailed(IEnumerable<InboxMessage> failed, string reason)
+    {
+        foreach (var message in failed)
+        {
+            _queue.TakeQueuedBy(message.Id);
+            _events.Publish(new PostFailMessageEvent
+            {
+                SessionId = _terminalRows.Get(message.ReceiverId)?.SessionName,
+                MessageId = message.Id,
+                Sender = message.SenderId,
+                Receiver = message.ReceiverId,
+                Message = message.Message,
+                OrchestrationType = message.OrchestrationType ?? OrchestrationTypes.SendMessage,
+                Reason = reason,
+            });
+        }
+    }
+
+    // Continues the trace that queued the message, linked to the receiver's last operation (whose
+    // end made the receiver ready and so triggered this delivery).
+    private Activity? StartDelivery(InboxMessage message)
+    {
+        if (!CaoTelemetry.Tracing)
+            return null;
+        var receiverOperation = _terminals.LastOperationOf(message.ReceiverId);
+        var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.InboxDeliver, ActivityKind.Consumer, _queue.TakeQueuedBy(message.Id),
+            links: receiverOperation == default ? null : [new ActivityLink(receiverOperation)]);
+        span?.SetTag(CaoTelemetry.Attributes.MessageId, message.Id);
+        span?.SetTag(CaoTelemetry.Attributes.TerminalId, message.ReceiverId);
+        span?.SetTag(CaoTelemetry.Attributes.Sender, message.SenderId);
+        span?.SetTag(CaoTelemetry.Attributes.OrchestrationType, message.OrchestrationType);
+        return span;
     }
 }

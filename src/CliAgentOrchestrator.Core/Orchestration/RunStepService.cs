@@ -2,6 +2,7 @@ using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Sessions;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Terminals;
 
 namespace CliAgentOrchestrator.Core.Orchestration;
@@ -19,6 +20,26 @@ public sealed class RunStepService(TerminalService terminals, SessionService ses
     /// <exception cref="WorkerFailedException">The worker errored or did not answer in time.</exception>
     /// <exception cref="DeniedException">A plugin refused the worker or its task.</exception>
     public async Task<RunStepResult> RunAsync(RunStep request, CancellationToken cancellationToken)
+    {
+        // One span from the worker's creation to its answer; with the MCP server's trace context it
+        // continues the supervisor's tool call, so a handoff is one trace.
+        using var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.Handoff);
+        span?.SetTag(CaoTelemetry.Attributes.AgentProfile, request.Agent);
+        span?.SetTag(CaoTelemetry.Attributes.Sender, request.CallerId);
+        try
+        {
+            var result = await RunUntracedAsync(request, cancellationToken);
+            span?.SetTag(CaoTelemetry.Attributes.TerminalId, result.TerminalId);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            CaoTelemetry.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<RunStepResult> RunUntracedAsync(RunStep request, CancellationToken cancellationToken)
     {
         var agent = RequireText(request.Agent, "agent");
         var prompt = RequireText(request.Prompt, "prompt");

@@ -14,6 +14,9 @@ internal static class KnownEvents
         [EventTypes.PostCreateTerminal] = typeof(PostCreateTerminalEvent),
         [EventTypes.PostKillTerminal] = typeof(PostKillTerminalEvent),
         [EventTypes.PostSendMessageDenied] = typeof(PostSendMessageDeniedEvent),
+        [EventTypes.PostTerminalStatusChange] = typeof(PostTerminalStatusChangeEvent),
+        [EventTypes.PostQueueMessage] = typeof(PostQueueMessageEvent),
+        [EventTypes.PostFailMessage] = typeof(PostFailMessageEvent),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The events a <c>[PreHook]</c> may guard.</summary>

@@ -61,6 +61,13 @@ public sealed partial class PluginHost
                 Record(plugin);
                 _logger.LogInformation("Plugin '{Plugin}' is disabled in settings, skipping", plugin.Name);
             }
+            else if (entryPoint.PluginType.IsDefined(typeof(OptInPluginAttribute), inherit: false) && !_settings.IsConfigured(plugin.Name))
+            {
+                // A built-in that sends data somewhere runs only once the operator configured it.
+                plugin.Status = PluginStatus.Disabled;
+                Record(plugin);
+                _logger.LogInformation("Built-in plugin '{Plugin}' is off until configured: add a plugins.{Plugin} section to settings.json (see docs/observability.md)", plugin.Name, plugin.Name);
+            }
             else if (!typeof(CaoPlugin).IsAssignableFrom(entryPoint.PluginType) || entryPoint.PluginType.IsAbstract)
             {
                 Record(plugin);
@@ -116,8 +123,10 @@ public sealed partial class PluginHost
         _logger.LogInformation("Loaded CAO plugin: {Plugin}", plugin.Name);
     }
 
-    private static CaoPlugin CreateInstance(Type type)
+    private CaoPlugin CreateInstance(Type type)
     {
+        if (_builtInFactory(type) is { } builtIn)
+            return builtIn;
         if (type.GetConstructor(Type.EmptyTypes) is not { IsPublic: true } constructor)
             throw new MissingMethodException($"{type.FullName} needs a public parameterless constructor: CAO creates plugins itself");
         return (CaoPlugin)constructor.Invoke(null);

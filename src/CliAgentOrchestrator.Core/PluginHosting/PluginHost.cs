@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
+using CliAgentOrchestrator.Core.Telemetry;
 using System.Reflection;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
@@ -22,14 +24,21 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     private readonly List<PluginLoadContext> _contexts = [];
     private FrozenDictionary<string, PluginMailbox[]> _subscribers = FrozenDictionary<string, PluginMailbox[]>.Empty;
     private int _stopped;
+    private readonly Func<Type, CaoPlugin?> _builtInFactory;
 
     /// <param name="options">Timeouts and queue sizes.</param>
     /// <param name="loggerFactory">Host and plugin loggers; plugin loggers are named <c>CaoPlugin.&lt;name&gt;</c>.</param>
     /// <param name="settings">Per-plugin settings handed to each plugin's context.</param>
     /// <param name="state">The read-only view of CAO state handed to each plugin's context.</param>
     /// <param name="preHooks">Where loaded plugins' pre-hooks are registered for the services to await.</param>
-    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null, PreHooks.PreHookChain? preHooks = null)
+    /// <param name="builtInFactory">
+    /// Creates a built-in plugin that needs the server's services (the live event stream); null for
+    /// a type it does not make. Everything after creation (context, hooks, queue) is the same as for any plugin.
+    /// </param>
+    public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null, PreHooks.PreHookChain? preHooks = null,
+        Func<Type, CaoPlugin?>? builtInFactory = null)
     {
+        _builtInFactory = builtInFactory ?? (_ => null);
         _preHooks = preHooks ?? new PreHooks.PreHookChain(loggerFactory.CreateLogger<PreHooks.PreHookChain>());
         _options = options;
         _loggerFactory = loggerFactory;
@@ -59,6 +68,11 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     /// <inheritdoc />
     public void Publish(CaoEvent e)
     {
+        // With tracing on, the event carries the operation's span, so plugins and exported traces can be joined.
+        if (e.Traceparent is null && Activity.Current is { } operation && CaoTelemetry.Tracing)
+            e = e with { Traceparent = operation.Id };
+        if (CaoTelemetry.EventsEmitted.Enabled)
+            CaoTelemetry.EventsEmitted.Add(1, new KeyValuePair<string, object?>(CaoTelemetry.Attributes.EventType, e.EventType));
         // A lookup and a non-blocking write per subscribed plugin: nothing here can block or throw.
         if (_subscribers.TryGetValue(e.EventType, out var mailboxes))
         {

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
+using CliAgentOrchestrator.Core.Telemetry;
 using System.Threading.Channels;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
@@ -122,6 +124,9 @@ internal sealed class PluginMailbox
             return;
         }
         Task? running = null;
+        var outcome = "ok";
+        using var span = StartHookSpan(hook, e);
+        var started = CaoTelemetry.HookDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
         try
         {
             // On a plugin thread: a hook that blocks without ever awaiting cannot hold this reader.
@@ -131,6 +136,7 @@ internal sealed class PluginMailbox
         }
         catch (TimeoutException) when (running is { IsCompleted: false })
         {
+            outcome = "timeout";
             Interlocked.Increment(ref _failed);
             Abandon(running, hook);
             _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
@@ -139,19 +145,52 @@ internal sealed class PluginMailbox
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested && running is { IsCompleted: false })
         {
+            outcome = "abandoned";
             Interlocked.Increment(ref _failed);
             Abandon(running, hook);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
+            outcome = "abandoned";
             Interlocked.Increment(ref _failed);
         }
         catch (Exception ex)
         {
+            outcome = "error";
             Interlocked.Increment(ref _failed);
             _logger.LogWarning(ex, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
         }
+        finally
+        {
+            if (started != 0)
+                RecordDuration(e, outcome, Stopwatch.GetElapsedTime(started));
+            if (span is not null)
+            {
+                span.SetTag(CaoTelemetry.Attributes.Outcome, outcome);
+                if (outcome != "ok")
+                    span.SetStatus(ActivityStatusCode.Error, outcome);
+            }
+        }
     }
+
+    // A child of the operation that published the event (its traceparent), so a plugin's work shows
+    // in the operation's trace even though it runs later, on the plugin's own queue.
+    private Activity? StartHookSpan(HookInvoker hook, CaoEvent e)
+    {
+        if (!CaoTelemetry.Tracing)
+            return null;
+        var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.PluginHook, ActivityKind.Consumer, CaoTelemetry.ParseTraceparent(e.Traceparent));
+        span?.SetTag(CaoTelemetry.Attributes.Plugin, _pluginName);
+        span?.SetTag(CaoTelemetry.Attributes.Hook, hook.MethodName);
+        span?.SetTag(CaoTelemetry.Attributes.EventType, e.EventType);
+        return span;
+    }
+
+    private void RecordDuration(CaoEvent e, string outcome, TimeSpan elapsed) =>
+        CaoTelemetry.HookDuration.Record(elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Plugin, _pluginName),
+            new KeyValuePair<string, object?>(CaoTelemetry.Attributes.EventType, e.EventType),
+            new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Outcome, outcome));
 
     private void Abandon(Task running, HookInvoker hook)
     {

@@ -68,6 +68,17 @@ public sealed partial class PluginSettings
         For(pluginName).TryGetValue("enabled", out var enabled)
         && (string.Equals(enabled.Trim(), "false", StringComparison.OrdinalIgnoreCase) || enabled.Trim() == "0");
 
+    /// <summary>
+    /// Whether the operator configured plugin <paramref name="pluginName"/>: a setting other than
+    /// <c>enabled</c>, or <c>enabled</c> set to <c>true</c>. Opt-in built-ins load only then.
+    /// </summary>
+    public bool IsConfigured(string pluginName)
+    {
+        var settings = For(pluginName);
+        return settings.Keys.Any(k => !string.Equals(k, "enabled", StringComparison.OrdinalIgnoreCase))
+            || (settings.TryGetValue("enabled", out var enabled) && (string.Equals(enabled.Trim(), "true", StringComparison.OrdinalIgnoreCase) || enabled.Trim() == "1"));
+    }
+
     [GeneratedRegex("[^A-Z0-9]")]
     private static partial Regex NonAlphanumeric();
 }

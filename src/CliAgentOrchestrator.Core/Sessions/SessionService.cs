@@ -1,6 +1,7 @@
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Terminals;
 using CliAgentOrchestrator.Core.Tmux;
 
@@ -15,7 +16,18 @@ public sealed class SessionService(TmuxClient tmux, TerminalService terminals, I
 {
     public async Task<LiveTerminal> CreateAsync(CreateTerminalRequest request, CancellationToken cancellationToken)
     {
-        var terminal = await terminals.CreateAsync(request with { NewSession = true }, cancellationToken);
+        using var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.SessionCreate);
+        LiveTerminal terminal;
+        try
+        {
+            terminal = await terminals.CreateAsync(request with { NewSession = true }, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            CaoTelemetry.Fail(span, ex);
+            throw;
+        }
+        span?.SetTag(CaoTelemetry.Attributes.Session, terminal.SessionName);
         events.Publish(new PostCreateSessionEvent { SessionId = terminal.SessionName, SessionName = terminal.SessionName });
         return terminal;
     }
@@ -39,7 +51,22 @@ public sealed class SessionService(TmuxClient tmux, TerminalService terminals, I
 
     public async Task<IReadOnlyList<string>> DeleteAsync(string name, CancellationToken cancellationToken)
     {
+        using var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.SessionDelete);
+        try
+        {
+            return await DeleteUntracedAsync(name, span, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            CaoTelemetry.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> DeleteUntracedAsync(string name, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
         var session = TerminalNames.SessionName(name);
+        span?.SetTag(CaoTelemetry.Attributes.Session, session);
         var exists = await tmux.HasSessionAsync(session, cancellationToken);
         var records = terminals.ListBySession(session);
         if (!exists && records.Count == 0)

@@ -109,6 +109,14 @@ public sealed class InboxRepository(CaoDatabase database)
         return receivers;
     });
 
+    /// <summary>Messages not delivered, failed or refused yet (the inbox queue depth).</summary>
+    public long CountPending() => database.Run(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'delivering', 'typing')";
+        return (long)command.ExecuteScalar()!;
+    });
+
     private static List<InboxMessage> ReadAll(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Storage;
 using CliAgentOrchestrator.Core.Terminals.Output;
@@ -24,6 +25,17 @@ internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider,
     // Set once the provider's init finished (or at re-attach of a finished one). Before that the
     // pane is at its shell on purpose, so the liveness check must not call it an exited CLI.
     private volatile bool _cliStarted;
+
+    /// <summary>
+    /// The span of the last operation that drove this terminal (its creation, its last input), when
+    /// tracing is on: the status changes it causes carry it as their traceparent.
+    /// </summary>
+    public ActivityContext LastOperation { get; set; }
+
+    // What post_terminal_status_change last told plugins, under AnnounceGate so changes go out in order.
+    public Lock AnnounceGate { get; } = new();
+    public bool Announcing { get; set; }
+    public TerminalStatus AnnouncedStatus { get; set; } = TerminalStatus.Unknown;
 
     public bool CliStarted
     {

@@ -3,6 +3,7 @@ using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Core.Terminals;
@@ -11,6 +12,28 @@ namespace CliAgentOrchestrator.Core.Terminals;
 public sealed partial class TerminalService
 {
     public async Task<LiveTerminal> CreateAsync(CreateTerminalRequest request, CancellationToken cancellationToken)
+    {
+        // An assign is a terminal created with its task; its deferred start (and the task's input) runs under this span.
+        using var span = CaoTelemetry.Source.StartActivity(
+            request.DeferInit && request.InitialMessageOrchestrationType == OrchestrationTypes.Assign ? CaoTelemetry.Spans.Assign : CaoTelemetry.Spans.TerminalCreate);
+        span?.SetTag(CaoTelemetry.Attributes.AgentProfile, request.AgentProfile);
+        span?.SetTag(CaoTelemetry.Attributes.Session, request.SessionName);
+        span?.SetTag(CaoTelemetry.Attributes.Provider, request.Provider);
+        try
+        {
+            var terminal = await CreateUntracedAsync(request, cancellationToken);
+            span?.SetTag(CaoTelemetry.Attributes.TerminalId, terminal.Id);
+            span?.SetTag(CaoTelemetry.Attributes.Session, terminal.SessionName);
+            return terminal;
+        }
+        catch (Exception ex)
+        {
+            CaoTelemetry.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<LiveTerminal> CreateUntracedAsync(CreateTerminalRequest request, CancellationToken cancellationToken)
     {
         if (request.InitialMessage is { } initial)
             CheckMessage(initial); // refused now, not after a worker was started for it
@@ -79,6 +102,7 @@ public sealed partial class TerminalService
             AgentName = record.AgentProfile,
             Provider = record.Provider,
         });
+        StartAnnouncingStatus(runtime);
         var status = request.DeferInit ? TerminalStatus.Unknown : await runtime.Monitor.GetStatusAsync(cancellationToken);
         return new LiveTerminal(terminals.Get(record.Id) ?? record, status);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Core.Terminals;
@@ -15,6 +16,22 @@ public sealed partial class TerminalService
     }
 
     internal async Task DeleteRecordAsync(TerminalRecord record, CancellationToken cancellationToken)
+    {
+        using var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.TerminalDelete);
+        span?.SetTag(CaoTelemetry.Attributes.TerminalId, record.Id);
+        span?.SetTag(CaoTelemetry.Attributes.Session, record.SessionName);
+        try
+        {
+            await DeleteUntracedAsync(record, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            CaoTelemetry.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task DeleteUntracedAsync(TerminalRecord record, CancellationToken cancellationToken)
     {
         var target = new TmuxTarget(record.SessionName, record.WindowName);
         await SnapshotAsync(record, target, cancellationToken);

@@ -1,6 +1,7 @@
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Terminals.Input;
 
 namespace CliAgentOrchestrator.Core.Terminals;
@@ -54,7 +55,7 @@ public sealed partial class TerminalService
 
         if (delivered.Count > 0)
         {
-            await TypeAsync(record, string.Join("\n", delivered.Select(o => o.Message)), cancellationToken);
+            await TypeAsync(record, string.Join("\n", delivered.Select(o => o.Message)), cancellationToken, delivered[0].OrchestrationType);
             foreach (var origin in delivered)
                 Announce(record, origin);
         }
@@ -79,7 +80,7 @@ public sealed partial class TerminalService
     public async Task TypeMessageAsync(string terminalId, MessageOrigin screened, CancellationToken cancellationToken)
     {
         var record = Require(terminalId);
-        await TypeAsync(record, screened.Message, cancellationToken);
+        await TypeAsync(record, screened.Message, cancellationToken, screened.OrchestrationType);
         Announce(record, screened);
     }
 
@@ -134,7 +135,23 @@ public sealed partial class TerminalService
             throw new ConflictException($"Terminal '{record.Id}' is waiting for an answer to a question; answer it first (cao session send or POST /terminals/{record.Id}/input without orchestration_type), then send the task again");
     }
 
-    private async Task TypeAsync(Storage.TerminalRecord record, string text, CancellationToken cancellationToken)
+    private async Task TypeAsync(Storage.TerminalRecord record, string text, CancellationToken cancellationToken, string? orchestrationType = null)
+    {
+        using var span = CaoTelemetry.Source.StartActivity(CaoTelemetry.Spans.TerminalInput);
+        span?.SetTag(CaoTelemetry.Attributes.TerminalId, record.Id);
+        span?.SetTag(CaoTelemetry.Attributes.OrchestrationType, orchestrationType);
+        try
+        {
+            await TypeUntracedAsync(record, text, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            CaoTelemetry.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task TypeUntracedAsync(Storage.TerminalRecord record, string text, CancellationToken cancellationToken)
     {
         var runtime = RuntimeOf(record);
         if (runtime.Monitor.Status == TerminalStatus.Error)
@@ -146,6 +163,7 @@ public sealed partial class TerminalService
         try
         {
             await RequireCliRunningAsync(runtime, cancellationToken);
+            runtime.LastOperation = CaoTelemetry.CurrentContext(); // status changes this input causes belong to its trace
             runtime.Monitor.NotifyInputSent();
             runtime.Tail.ClearBuffer();
             var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);

@@ -39,6 +39,7 @@ public sealed partial class TerminalService
                 continue;
             }
             runtime.CliStarted = true;
+            StartAnnouncingStatus(runtime);
             runtime.Monitor.RequestDetection();
             reattached++;
         }

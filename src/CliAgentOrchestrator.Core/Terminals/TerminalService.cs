@@ -6,6 +6,7 @@ using CliAgentOrchestrator.Core.PluginHosting.PreHooks;
 using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Terminals.Input;
 using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Terminals.Status;
@@ -119,8 +120,8 @@ public sealed partial class TerminalService(
         var target = new TmuxTarget(record.SessionName, record.WindowName);
         var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken);
         var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, logger: logger);
-        monitor.StatusChanged += (_, change) => StatusChanged?.Invoke(this, change);
-        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail));
+        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = CaoTelemetry.CurrentContext() };
+        monitor.StatusChanged += (_, change) => OnMonitorStatusChanged(runtime, change);
         _runtimes[record.Id] = runtime;
         return runtime;
     }

@@ -14,6 +14,13 @@ public record CaoEvent
     [JsonPropertyName("event_type")]
     public string EventType { get; init; } = "";
 
+    /// <summary>
+    /// A unique id of this event, the same wherever the event goes (every plugin, the live stream, each
+    /// webhook and each of its retries), so receivers can drop duplicates. Time-ordered.
+    /// </summary>
+    [JsonPropertyName("event_id")]
+    public string EventId { get; init; } = "evt_" + Guid.CreateVersion7().ToString("N");
+
     /// <summary>When the event was created, in UTC.</summary>
     [JsonPropertyName("timestamp")]
     public DateTimeOffset Timestamp { get; init; } = DateTimeOffset.UtcNow;

@@ -31,6 +31,10 @@ public static class McpServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Every request is bounded by CAO_MCP_REQUEST_TIMEOUT except handoff, which waits for its worker.
         builder.Services.AddSingleton(options);
+        // Named apart from the server (OTEL_SERVICE_NAME reaches agents with the other OTEL_* variables).
+        // The exporter reads OTEL_* through the host's configuration, which an empty builder lacks.
+        if (Server.OpenTelemetrySetup.AddIfEnabled(builder.Services, "cao-mcp-server", name => name == "OTEL_SERVICE_NAME" ? null : Environment.GetEnvironmentVariable(name)))
+            builder.Configuration.AddEnvironmentVariables();
         builder.Services.AddSingleton(_ => CaoApiClient.Connect(server.Host, server.Port, options.RequestTimeout));
         builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
         builder.Services.AddSingleton<ToolsListedReport>();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Client;
+using CliAgentOrchestrator.Core.Telemetry;
 using ModelContextProtocol.Server;
 
 namespace CliAgentOrchestrator.Mcp;
@@ -22,6 +23,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         [Description("Terminal id of the receiver (8 hex characters); defaults to the terminal that started you")] string? receiver_id = null,
         CancellationToken cancellationToken = default)
     {
+        using var span = StartTool("send_message");
         if (ownTerminalId() is not { } own)
             return Failure($"{TerminalIdentity.Variable} is not set to a terminal id; send_message only works inside a CAO terminal");
         try
@@ -53,6 +55,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         [Description("Model override for the worker")] string? model = null,
         CancellationToken cancellationToken = default)
     {
+        using var span = StartTool("assign");
         if (ownTerminalId() is not { } own)
             return Failure($"{TerminalIdentity.Variable} is not set to a terminal id; assign only works inside a CAO terminal");
         try
@@ -91,6 +94,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         [Description("Model override for the worker")] string? model = null,
         CancellationToken cancellationToken = default)
     {
+        using var span = StartTool("handoff");
         if (timeout is < 1 or > 3600)
             return Failure("timeout must be between 1 and 3600 seconds");
         var own = ownTerminalId();
@@ -144,6 +148,15 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         {
             return Failure(ex.Message);
         }
+    }
+
+    // The tool call's span: cao-server's spans for the request continue it (the HTTP client sends its
+    // traceparent), so a handoff is one trace from this call to the worker's answer. Null when tracing is off.
+    private System.Diagnostics.Activity? StartTool(string tool)
+    {
+        var span = CaoTelemetry.Source.StartActivity("cao.mcp." + tool, System.Diagnostics.ActivityKind.Client);
+        span?.SetTag(CaoTelemetry.Attributes.TerminalId, ownTerminalId());
+        return span;
     }
 
     // The worker runs its profile's provider; without one, the supervisor's provider.

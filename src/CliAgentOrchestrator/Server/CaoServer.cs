@@ -44,8 +44,10 @@ public static class CaoServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddCaoCore(configuration);
+        OpenTelemetrySetup.AddIfEnabled(builder.Services, "cao-server", Environment.GetEnvironmentVariable);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<Core.Telemetry.CaoMetrics>(); // its observable instruments exist from the start
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<LocalRequestGuard>();
         app.UseCors();
@@ -56,6 +58,7 @@ public static class CaoServer
         TerminalEndpoints.Map(app);
         InboxEndpoints.Map(app);
         RunStepEndpoints.Map(app);
+        EventEndpoints.Map(app);
         return app;
     }
 

@@ -26,4 +26,12 @@ public static class Poll
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Polls <paramref name="find"/> until it returns something, and returns that.</summary>
+    public static async Task<T> ForAsync<T>(Func<T?> find, string what, TimeSpan? timeout = null) where T : class
+    {
+        T? found = null;
+        await UntilAsync(() => (found = find()) is not null, what, timeout);
+        return found!;
+    }
 }

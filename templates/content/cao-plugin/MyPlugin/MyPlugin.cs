@@ -61,6 +61,20 @@ public sealed class MyPlugin : CaoPlugin
     public Task OnSendMessageDeniedAsync(PostSendMessageDeniedEvent e, CancellationToken cancellationToken) =>
         WriteAsync($"{e.Sender} -> {e.Receiver} refused by {e.DeniedBy}: {e.Reason}", cancellationToken);
 
+    // The alert most plugins exist for: an agent finished (completed), failed (error) or waits for an
+    // answer (waiting_user_answer). Fired once per change, with the status the API reports.
+    [Hook(EventTypes.PostTerminalStatusChange)]
+    public Task OnTerminalStatusChangeAsync(PostTerminalStatusChangeEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"terminal {e.TerminalId} ({e.AgentName ?? "none"}) {e.PreviousStatus} -> {e.Status}", cancellationToken);
+
+    [Hook(EventTypes.PostQueueMessage)]
+    public Task OnQueueMessageAsync(PostQueueMessageEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"message {e.MessageId} queued {e.Sender} -> {e.Receiver}", cancellationToken);
+
+    [Hook(EventTypes.PostFailMessage)]
+    public Task OnFailMessageAsync(PostFailMessageEvent e, CancellationToken cancellationToken) =>
+        WriteAsync($"message {e.MessageId} to {e.Receiver} failed: {e.Reason}", cancellationToken);
+
     // Pre-hooks run before the operation and decide: Allow, Deny(reason, code) or (messages only)
     // ReplaceMessage(text). CAO waits for them (2 s by default), so keep them fast. This one refuses
     // messages containing the `block_word` setting and allows everything when it is not set.

@@ -21,6 +21,9 @@ public sealed class MyPluginTests : IDisposable
         await plugin.OnKillSessionAsync(new PostKillSessionEvent { SessionName = "cao-demo" }, CancellationToken.None);
         await plugin.OnCreateTerminalAsync(new PostCreateTerminalEvent { TerminalId = "a1b2c3d4", Provider = "claude_code", AgentName = "developer" }, CancellationToken.None);
         await plugin.OnKillTerminalAsync(new PostKillTerminalEvent { TerminalId = "a1b2c3d4" }, CancellationToken.None);
+        await plugin.OnTerminalStatusChangeAsync(new PostTerminalStatusChangeEvent { TerminalId = "a1b2c3d4", AgentName = "developer", PreviousStatus = "processing", Status = "completed" }, CancellationToken.None);
+        await plugin.OnQueueMessageAsync(new PostQueueMessageEvent { MessageId = 7, Sender = "a1b2c3d4", Receiver = "e5f6a7b8" }, CancellationToken.None);
+        await plugin.OnFailMessageAsync(new PostFailMessageEvent { MessageId = 7, Receiver = "e5f6a7b8", Reason = "receiver terminal e5f6a7b8 no longer exists" }, CancellationToken.None);
         await plugin.TeardownAsync(CancellationToken.None);
 
         Assert.Equal(
@@ -30,6 +33,9 @@ public sealed class MyPluginTests : IDisposable
                 "[test] session cao-demo killed",
                 "[test] terminal a1b2c3d4 created (claude_code, agent developer)",
                 "[test] terminal a1b2c3d4 killed",
+                "[test] terminal a1b2c3d4 (developer) processing -> completed",
+                "[test] message 7 queued a1b2c3d4 -> e5f6a7b8",
+                "[test] message 7 to e5f6a7b8 failed: receiver terminal e5f6a7b8 no longer exists",
             ],
             File.ReadAllLines(logFile));
     }

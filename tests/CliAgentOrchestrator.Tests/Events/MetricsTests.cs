@@ -1,0 +1,55 @@
+using CliAgentOrchestrator.Core.Telemetry;
+using CliAgentOrchestrator.Tests.Support;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+
+namespace CliAgentOrchestrator.Tests.Events;
+
+/// <summary>CAO's meter through the OpenTelemetry SDK's in-memory exporter, on a real in-process server with the Recorder plugin.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task EventsPluginCountersHookDurationsAndTerminalsByStatusAreMeasured()
+    {
+        var metrics = new List<MetricSnapshot>();
+        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(CaoTelemetry.Name).AddInMemoryExporter(metrics).Build();
+        await using var server = await CaoTestServer.StartAsync();
+        var terminal = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        await server.WaitForStatusAsync(terminal, "idle", "completed");
+        await Poll.UntilAsync(() => server.RecordedEvents().Count >= 2, "the recorder's events", TimeSpan.FromSeconds(60));
+
+        meters.ForceFlush();
+        lock (metrics)
+        {
+            Assert.True(Sum(metrics, "cao.events.emitted", ("cao.event_type", "post_create_terminal")) >= 1);
+            Assert.True(Sum(metrics, "cao.plugin.events.delivered", ("cao.plugin", "recorder")) >= 2);
+            Assert.True(Count(metrics, "cao.plugin.hook.duration", ("cao.plugin", "recorder")) >= 2);
+            Assert.Contains(metrics, m => m.Name == "cao.terminals");
+            Assert.Contains(metrics, m => m.Name == "cao.inbox.queue_depth");
+        }
+    }
+
+    private static long Sum(List<MetricSnapshot> metrics, string name, (string Key, string Value) tag) =>
+        Points(metrics, name, tag).Sum(p => p.GetSumLong());
+
+    private static long Count(List<MetricSnapshot> metrics, string name, (string Key, string Value) tag) =>
+        Points(metrics, name, tag).Sum(p => p.GetHistogramCount());
+
+    private static List<MetricPoint> Points(List<MetricSnapshot> metrics, string name, (string Key, string Value) tag)
+    {
+        var points = new List<MetricPoint>();
+        foreach (var metric in metrics.Where(m => m.Name == name))
+        {
+            foreach (var point in metric.MetricPoints)
+            {
+                foreach (var pair in point.Tags)
+                {
+                    if (pair.Key == tag.Key && (pair.Value as string) == tag.Value)
+                        points.Add(point);
+                }
+            }
+        }
+        return points;
+    }
+}
