@@ -19,10 +19,15 @@ public sealed partial class PluginHost
             return [];
         }
 
-        var context = new PluginLoadContext(MainAssembly(folder));
-        _contexts.Add(context);
+        // A linked folder is a build output the next build rewrites in place: load a private copy,
+        // so the build never changes files under a loaded assembly and the next reload sees the new ones.
+        var shadow = folder.Linked ? ShadowCopy(folder.Path) : null;
+        var loadFrom = shadow is null ? folder : folder with { EntryAssemblies = folder.EntryAssemblies.Select(a => Path.Combine(shadow, Path.GetFileName(a))).ToList() };
+        var context = new PluginLoadContext(MainAssembly(loadFrom));
+        lock (_contexts)
+            _contexts[folder.Path] = new LoadedFolder(folder, context, shadow);
         var candidates = new List<Candidate>();
-        foreach (var path in folder.EntryAssemblies)
+        foreach (var path in loadFrom.EntryAssemblies)
         {
             try
             {
@@ -34,6 +39,18 @@ public sealed partial class PluginHost
             }
         }
         return candidates;
+    }
+
+    private string ShadowCopy(string folder)
+    {
+        var shadow = Path.Combine(ShadowRoot, Guid.NewGuid().ToString("N")[..16]);
+        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(shadow, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return shadow;
     }
 
     // The resolver reads the .deps.json of the project that was published into the folder.
