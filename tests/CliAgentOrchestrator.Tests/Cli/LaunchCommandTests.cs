@@ -87,7 +87,7 @@ public sealed class LaunchCommandTests
             "launch", "--agents", "developer", "--provider", "mock_cli", "--headless", "--env", "NOEQUALS");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: --env expects KEY=VALUE (got 'NOEQUALS'); did you forget the '='?"], result.ErrorLines);
+        Assert.Equal(["error: --env expects KEY=VALUE (got 'NOEQUALS'); did you forget the '='?"], result.ErrorLines);
         Assert.Empty((await server.GetJsonAsync("/sessions")).AsArray());
     }
 
@@ -102,7 +102,7 @@ public sealed class LaunchCommandTests
             "--working-directory", server.WorkDirectory);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Session 'taken' already exists; pick another --session-name, or shut it down with `cao shutdown --session taken`."], result.ErrorLines);
+        Assert.Equal(["error: Session 'taken' already exists; pick another --session-name, or shut it down with `cao shutdown --session taken`."], result.ErrorLines);
         Assert.Single((await server.GetJsonAsync("/sessions")).AsArray());
     }
 }

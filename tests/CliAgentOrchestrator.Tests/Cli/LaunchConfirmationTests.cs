@@ -20,7 +20,7 @@ public sealed class LaunchConfirmationTests
         var result = await CliRunner.RunAsync(context, KiroLaunch);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Launch cancelled."], result.ErrorLines);
+        Assert.Equal(["error: Launch cancelled."], result.ErrorLines);
         Assert.Contains("Agent 'reviewer' launching on kiro_cli:", result.Out);
         Assert.Contains("Allowed:   @builtin, fs_read, fs_list, @cao-mcp-server", result.Out);
         Assert.Contains("Proceed? [Y/n]", result.Out);
@@ -37,7 +37,7 @@ public sealed class LaunchConfirmationTests
         var result = await CliRunner.RunAsync(context, KiroLaunch);
 
         Assert.Contains("Proceed? [Y/n]", result.Out);
-        Assert.StartsWith("Error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
+        Assert.StartsWith("error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class LaunchConfirmationTests
         var result = await CliRunner.RunAsync(context, KiroLaunch);
 
         Assert.DoesNotContain("Proceed?", result.Out);
-        Assert.StartsWith("Error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
+        Assert.StartsWith("error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
     }
 
     [Theory]
@@ -64,6 +64,6 @@ public sealed class LaunchConfirmationTests
 
         Assert.DoesNotContain("Proceed?", result.Out);
         Assert.Contains(warning, result.Error);
-        Assert.Contains("Error: Failed to connect to cao-server", result.ErrorLines[^1]);
+        Assert.Contains("error: Failed to connect to cao-server", result.ErrorLines[^1]);
     }
 }

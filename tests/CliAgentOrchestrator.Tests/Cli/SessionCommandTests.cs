@@ -66,7 +66,7 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "status", "nowhere");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Session 'nowhere' not found; list sessions with `cao session list`."], result.ErrorLines);
+        Assert.Equal(["error: Session 'nowhere' not found; list sessions with `cao session list`."], result.ErrorLines);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "send", terminal, "hello?");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal([$"Error: Terminal {terminal} is processing; wait until it is idle (`cao session status`) and send again."], result.ErrorLines);
+        Assert.Equal([$"error: Terminal {terminal} is processing; wait until it is idle (`cao session status`) and send again."], result.ErrorLines);
     }
 
     [Fact]
@@ -141,6 +141,6 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "send", "0badc0de", "hello");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Terminal '0badc0de' not found; see the terminals with `cao session status <session>`."], result.ErrorLines);
+        Assert.Equal(["error: Terminal '0badc0de' not found; see the terminals with `cao session status <session>`."], result.ErrorLines);
     }
 }

@@ -50,11 +50,11 @@ public sealed class PluginInstallationCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("install", "/nonexistent/plugin", "Error: /nonexistent/plugin does not exist; pass a plugin project folder, its .csproj, a publish folder or a .nupkg")]
-    [InlineData("uninstall", "nope", "Error: No installed plugin is named 'nope'; `cao plugin list` shows the installed ones")]
-    [InlineData("info", "nope", "Error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
-    [InlineData("disable", "nope", "Error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
-    [InlineData("new", "bad-name", "Error: 'bad-name' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin")]
+    [InlineData("install", "/nonexistent/plugin", "error: /nonexistent/plugin does not exist; pass a plugin project folder, its .csproj, a publish folder or a .nupkg")]
+    [InlineData("uninstall", "nope", "error: No installed plugin is named 'nope'; `cao plugin list` shows the installed ones")]
+    [InlineData("info", "nope", "error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
+    [InlineData("disable", "nope", "error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
+    [InlineData("new", "bad-name", "error: 'bad-name' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin")]
     public async Task UserErrorsAreOneLineAndExitCodeOne(string command, string argument, string expected)
     {
         var result = await RunAsync("plugin", command, argument);
@@ -72,7 +72,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
         var result = await RunAsync("plugin", "enable", "recorder");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"Error: {Path.Combine(_home.Path, "settings.json")} is not valid JSON", result.Error);
+        Assert.StartsWith($"error: {Path.Combine(_home.Path, "settings.json")} is not valid JSON", result.Error);
         Assert.EndsWith("; fix or delete it" + Environment.NewLine, result.Error);
     }
 
