@@ -52,14 +52,21 @@ public sealed partial class PluginHost
             var unloaded = UnloadFolder(oldFolder, old);
 
             // 3. The folder as it is now.
-            var candidates = newFolder is null ? [] : ReadFolder(newFolder);
+            var candidates = newFolder is null ? [] : ReadFolder(newFolder, reloading: true);
             await Task.WhenAll(candidates.Select(c => Task.Run(() => SetUpAsync(c, cancellationToken), cancellationToken))).ConfigureAwait(false);
 
             // 4. Queues move to the instance of the same name; a queue nobody takes is finished.
             var mailboxes = old.Where(p => p.Mailbox is not null).ToDictionary(p => p.Name, p => p.Mailbox!, StringComparer.Ordinal);
-            foreach (var candidate in candidates.Select(c => c.Plugin))
+            // Every record of the folder now, also those that failed before becoming candidates (a broken build).
+            foreach (var candidate in newFolder is null ? [] : PluginsOf(newFolder.Path))
             {
                 mailboxes.Remove(candidate.Name, out var mailbox);
+                if (candidate.Status == PluginStatus.Disabled)
+                {
+                    if (mailbox is not null)
+                        mailboxes[candidate.Name] = mailbox; // nothing will take its events: finished below
+                    continue;
+                }
                 if (candidate.Status != PluginStatus.Loaded)
                 {
                     candidate.Mailbox = mailbox; // stays paused: a fixed build reloaded next gets its events
@@ -124,9 +131,15 @@ public sealed partial class PluginHost
     // Without a folder source: the folders loaded before, as they are on disk now.
     private List<PluginFolder> KnownFolders()
     {
+        List<PluginFolder> loaded;
         lock (_contexts)
-            return _contexts.Values.Select(f => f.Folder).Where(f => Directory.Exists(f.Path))
-                .Select(f => f with { EntryAssemblies = PluginDiscovery.FindEntryAssemblies(f.Path) }).ToList();
+            loaded = _contexts.Values.Select(f => f.Folder).ToList();
+        List<string> recorded; // also folders whose last load failed before it had a context
+        lock (_plugins)
+            recorded = _plugins.Select(p => p.Source).Where(s => s != BuiltInSource).Distinct(StringComparer.Ordinal).ToList();
+        return loaded.Concat(recorded.Where(r => !loaded.Any(f => f.Path == r)).Select(r => new PluginFolder(r, [])))
+            .Where(f => Directory.Exists(f.Path))
+            .Select(f => f with { EntryAssemblies = PluginDiscovery.FindEntryAssemblies(f.Path) }).ToList();
     }
 
     private List<LoadedPlugin> PluginsOf(string? folder)
