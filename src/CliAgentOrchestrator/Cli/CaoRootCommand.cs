@@ -22,5 +22,6 @@ public static class CaoRootCommand
             InstallCommand.Create(context),
             InfoCommand.Create(context),
             SessionCommand.Create(context),
+            CompletionCommand.Create(context),
         };
 }
