@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins|prehooks|core|messaging|all]
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins|prehooks|core|messaging|devloop|all]
 var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
@@ -11,3 +11,5 @@ if (which is "core" or "all")
     await CoreBenchmarks.RunAsync();
 if (which is "messaging" or "all")
     await MessagingBenchmarks.RunAsync();
+if (which is "devloop" or "all")
+    await DevLoopBench.RunAsync();
