@@ -18,7 +18,7 @@ try
 }
 catch (CaoConfigurationException ex)
 {
-    await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
     return 1;
 }
 

@@ -2,7 +2,7 @@ namespace CliAgentOrchestrator.Core.Configuration;
 
 /// <summary>
 /// A configuration value CAO cannot use. The message is one line naming where the value came from
-/// and what was expected; entry points print it as <c>Error: …</c> and exit non-zero, without a stack.
+/// and what was expected; entry points print it as <c>error: …</c> and exit non-zero, without a stack.
 /// </summary>
 public sealed class CaoConfigurationException : Exception
 {

@@ -11,7 +11,13 @@ public sealed partial class PluginHost
 {
     private sealed record Candidate(LoadedPlugin Plugin, Type Type, Assembly Assembly);
 
-    private List<Candidate> ReadFolder(PluginFolder folder)
+    /// <param name="folder">The plugin folder.</param>
+    /// <param name="reloading">
+    /// Loads from a private copy as a linked folder always does: the runtime keeps an assembly image
+    /// per path until its unloaded context is collected, so loading the same path again would hand
+    /// back the old build.
+    /// </param>
+    private List<Candidate> ReadFolder(PluginFolder folder, bool reloading = false)
     {
         if (folder.EntryAssemblies.Count == 0)
         {
@@ -19,10 +25,29 @@ public sealed partial class PluginHost
             return [];
         }
 
-        var context = new PluginLoadContext(MainAssembly(folder));
-        _contexts.Add(context);
+        // A linked folder is a build output the next build rewrites in place: load a private copy,
+        // so the build never changes files under a loaded assembly and the next reload sees the new ones.
+        var shadow = folder.Linked || reloading ? ShadowCopy(folder.Path) : null;
+        var loadFrom = shadow is null ? folder : folder with { EntryAssemblies = folder.EntryAssemblies.Select(a => Path.Combine(shadow, Path.GetFileName(a))).ToList() };
+        PluginLoadContext context;
+        try
+        {
+            context = new PluginLoadContext(MainAssembly(loadFrom));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or BadImageFormatException)
+        {
+            // A broken build (say, an unreadable .deps.json): each of its plugins is recorded as failed,
+            // under its own name, so a reload keeps its queue for the next, fixed build.
+            foreach (var name in PluginDiscovery.ReadFolder(folder.Path).SelectMany(a => a.EntryPoints).DefaultIfEmpty(Path.GetFileName(folder.Path)))
+                Fail(new LoadedPlugin(name, folder.Path, null), $"its load context could not be created: {ex.Message}", ex);
+            if (shadow is not null)
+                Directory.Delete(shadow, recursive: true);
+            return [];
+        }
+        lock (_contexts)
+            _contexts[folder.Path] = new LoadedFolder(folder, context, shadow);
         var candidates = new List<Candidate>();
-        foreach (var path in folder.EntryAssemblies)
+        foreach (var path in loadFrom.EntryAssemblies)
         {
             try
             {
@@ -34,6 +59,18 @@ public sealed partial class PluginHost
             }
         }
         return candidates;
+    }
+
+    private string ShadowCopy(string folder)
+    {
+        var shadow = Path.Combine(ShadowRoot, Guid.NewGuid().ToString("N")[..16]);
+        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(shadow, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return shadow;
     }
 
     // The resolver reads the .deps.json of the project that was published into the folder.

@@ -21,10 +21,13 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     private readonly PreHooks.PreHookChain _preHooks;
     private readonly ILogger _logger;
     private readonly List<LoadedPlugin> _plugins = [];
-    private readonly List<PluginLoadContext> _contexts = [];
+    private readonly Dictionary<string, LoadedFolder> _contexts = new(StringComparer.Ordinal); // by plugin folder
     private FrozenDictionary<string, PluginMailbox[]> _subscribers = FrozenDictionary<string, PluginMailbox[]>.Empty;
     private int _stopped;
     private readonly Func<Type, CaoPlugin?> _builtInFactory;
+
+    /// <summary>The <see cref="PluginInfo.Source"/> of plugins compiled into CAO.</summary>
+    public const string BuiltInSource = "built-in";
 
     /// <param name="options">Timeouts and queue sizes.</param>
     /// <param name="loggerFactory">Host and plugin loggers; plugin loggers are named <c>CaoPlugin.&lt;name&gt;</c>.</param>
@@ -45,14 +48,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
         _settings = settings ?? PluginSettings.Empty;
         _state = state ?? PluginContext.Detached.State;
         _logger = loggerFactory.CreateLogger<PluginHost>();
-        _preHooks.Abandoned = (pluginName, hook) =>
-        {
-            LoadedPlugin? plugin;
-            lock (_plugins)
-                plugin = _plugins.FirstOrDefault(p => p.Name == pluginName && p.Status is PluginStatus.Loaded or PluginStatus.Faulted);
-            if (plugin is not null)
-                MarkFaulted(plugin, $"pre-hook {hook} did not return within its timeout and was abandoned");
-        };
+        _preHooks.Abandoned = (pluginName, hook) => MarkFaulted(pluginName, $"pre-hook {hook} did not return within its timeout and was abandoned");
     }
 
     /// <summary>The pre-hooks of the loaded plugins, awaited by the operations they guard.</summary>
@@ -88,7 +84,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     public async Task LoadAsync(IEnumerable<PluginFolder> folders, IEnumerable<Assembly> builtInAssemblies, CancellationToken cancellationToken)
     {
         var folderList = folders.ToList();
-        var candidates = builtInAssemblies.SelectMany(a => ReadEntryPoints(a, "built-in")).ToList();
+        var candidates = builtInAssemblies.SelectMany(a => ReadEntryPoints(a, BuiltInSource)).ToList();
         foreach (var folder in folderList)
             candidates.AddRange(ReadFolder(folder));
 
@@ -110,22 +106,31 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
+        await _reloadLock.WaitAsync(cancellationToken).ConfigureAwait(false); // no reload half done
+        _reloadLock.Release();
         List<LoadedPlugin> running;
         lock (_plugins)
             running = _plugins.Where(p => p.Status is PluginStatus.Loaded or PluginStatus.Faulted).ToList();
 
         _preHooks.Set([]); // torn-down plugins must not be asked anything
-        foreach (var plugin in running)
-            plugin.Mailbox?.Complete();
+        List<PluginMailbox> mailboxes;
+        lock (_plugins)
+            mailboxes = _plugins.Select(p => p.Mailbox).OfType<PluginMailbox>().ToList(); // also the paused queue of a failed reload
+        foreach (var mailbox in mailboxes)
+            mailbox.Complete();
         var deadline = Task.Delay(_options.DrainTimeout, cancellationToken);
-        await Task.WhenAll(running.Select(p => p.Mailbox?.DrainAsync(deadline) ?? Task.CompletedTask)).ConfigureAwait(false);
+        await Task.WhenAll(mailboxes.Select(m => m.DrainAsync(deadline))).ConfigureAwait(false);
 
         running.Reverse();
         foreach (var plugin in running)
             await TeardownAsync(plugin).ConfigureAwait(false);
 
-        foreach (var context in _contexts)
-            context.Unload();
+        lock (_contexts)
+        {
+            foreach (var folder in _contexts.Values)
+                folder.Unload();
+            _contexts.Clear();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
@@ -137,14 +142,19 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
             loaded = _plugins.Where(p => p.Status == PluginStatus.Loaded).ToList();
         foreach (var plugin in loaded)
         {
-            plugin.Mailbox = new PluginMailbox(plugin.Name, plugin.Hooks, _options, _logger, hook => MarkFaulted(plugin, $"hook {hook} did not return within its timeout and was abandoned"));
+            plugin.Mailbox = NewMailbox(plugin);
             plugin.Mailbox.Start();
         }
-        _preHooks.Set(loaded.SelectMany(p => p.PreHooks));
-        _subscribers = loaded
-            .SelectMany(p => p.Mailbox!.EventTypes.Select(type => (type, mailbox: p.Mailbox)))
-            .GroupBy(x => x.type)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.mailbox).ToArray(), StringComparer.Ordinal);
+        PublishRouting();
+    }
+
+    internal void MarkFaulted(string pluginName, string reason)
+    {
+        LoadedPlugin? plugin;
+        lock (_plugins)
+            plugin = _plugins.FirstOrDefault(p => p.Name == pluginName && p.Status is PluginStatus.Loaded or PluginStatus.Faulted);
+        if (plugin is not null)
+            MarkFaulted(plugin, reason);
     }
 
     // A faulted plugin keeps receiving events (its other hooks may be fine); the status tells the

@@ -11,14 +11,19 @@ namespace CliAgentOrchestrator.Core.PluginHosting;
 /// One plugin's bounded queue and its single reader. Posting never blocks and never throws; the
 /// reader awaits the plugin's hooks one after another, so the plugin sees events in the order they
 /// were posted, and a slow plugin only ever delays itself. A full queue drops its oldest event.
+/// A reload pauses the reader (intake stays open, so events wait in the queue), swaps in the new
+/// instance's hooks and resumes: the queued events reach the new instance.
 /// </summary>
 internal sealed class PluginMailbox
 {
     private readonly string _pluginName;
-    private readonly FrozenDictionary<string, HookInvoker[]> _hooks;
+    private FrozenDictionary<string, HookInvoker[]> _hooks;
     private readonly PluginHostOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<CaoEvent> _queue;
+    private readonly Channel<Delivery> _queue;
+    private readonly SemaphoreSlim _deliveryGate = new(1, 1); // held by the reader per batch, by a reload while paused
+    private volatile bool _pauseRequested;
+    private bool _held; // the gate is taken by a reload (only reloads, one at a time, touch this)
     private readonly CancellationTokenSource _abort = new(); // cancelled when shutdown stops waiting
     private CancellationTokenSource _hookCancellation; // handed to hooks; replaced once it was cancelled by a timeout
     private Task _reader = Task.CompletedTask;
@@ -38,11 +43,11 @@ internal sealed class PluginMailbox
     {
         _onAbandoned = onAbandoned ?? (_ => { });
         _pluginName = pluginName;
-        _hooks = hooks.GroupBy(h => h.EventType).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _hooks = Group(hooks);
         _options = options;
         _logger = logger;
         _hookCancellation = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        _queue = Channel.CreateBounded<CaoEvent>(
+        _queue = Channel.CreateBounded<Delivery>(
             new BoundedChannelOptions(options.QueueCapacity)
             {
                 FullMode = BoundedChannelFullMode.DropOldest,
@@ -64,8 +69,43 @@ internal sealed class PluginMailbox
     /// <summary>Queues <paramref name="e"/>; after <see cref="Complete"/> the event is counted as dropped.</summary>
     public void Post(CaoEvent e)
     {
-        if (!_queue.Writer.TryWrite(e))
+        if (!_queue.Writer.TryWrite(new Delivery(e, null)))
             Interlocked.Increment(ref _dropped);
+    }
+
+    /// <summary>Queues a synthetic event whose hook outcomes are reported to <paramref name="trial"/>.</summary>
+    public void Post(HookTrial trial)
+    {
+        if (!_queue.Writer.TryWrite(new Delivery(trial.Event, trial)))
+        {
+            Interlocked.Increment(ref _dropped);
+            trial.Lost("the plugin's queue no longer takes events (the server is stopping)");
+        }
+    }
+
+    /// <summary>True while a reload holds the reader.</summary>
+    public bool Paused => _pauseRequested;
+
+    /// <summary>
+    /// Stops delivering after the event being delivered now (a stuck hook is waited for up to its
+    /// timeout) and holds the reader until <see cref="Resume"/>; new events keep queueing meanwhile.
+    /// </summary>
+    public async Task PauseAsync()
+    {
+        if (_held)
+            return; // still paused since a reload whose new build failed to load
+        _pauseRequested = true;
+        await _deliveryGate.WaitAsync().ConfigureAwait(false);
+        _held = true;
+    }
+
+    /// <summary>Hands the queued and future events to <paramref name="hooks"/> (the reloaded instance's) and lets the reader go on.</summary>
+    public void Resume(IEnumerable<HookInvoker> hooks)
+    {
+        _hooks = Group(hooks);
+        _pauseRequested = false;
+        _held = false;
+        _deliveryGate.Release();
     }
 
     /// <summary>Stops intake; the reader finishes what is queued.</summary>
@@ -74,6 +114,9 @@ internal sealed class PluginMailbox
     /// <summary>Waits until the queue is empty, or gives up at <paramref name="deadline"/> and counts what is left as dropped.</summary>
     public async Task DrainAsync(Task deadline)
     {
+        // A paused plugin has no instance to deliver to (its reload failed): nothing will drain.
+        if (_pauseRequested)
+            await _abort.CancelAsync().ConfigureAwait(false);
         if (await Task.WhenAny(_reader, deadline).ConfigureAwait(false) == _reader)
             return;
         await _abort.CancelAsync().ConfigureAwait(false);
@@ -87,8 +130,17 @@ internal sealed class PluginMailbox
         {
             while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
             {
-                while (!_abort.IsCancellationRequested && reader.TryRead(out var e))
-                    await DeliverAsync(e).ConfigureAwait(false);
+                await _deliveryGate.WaitAsync(_abort.Token).ConfigureAwait(false);
+                try
+                {
+                    // A pause request ends the batch after the current event, so the reload gets the gate.
+                    while (!_abort.IsCancellationRequested && !_pauseRequested && reader.TryRead(out var delivery))
+                        await DeliverAsync(delivery).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _deliveryGate.Release();
+                }
             }
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
@@ -96,8 +148,11 @@ internal sealed class PluginMailbox
         }
 
         var left = 0;
-        while (reader.TryRead(out _))
+        while (reader.TryRead(out var undelivered))
+        {
             left++;
+            undelivered.Trial?.Lost("the server stopped before the plugin took the event");
+        }
         if (left > 0)
         {
             Interlocked.Add(ref _dropped, left);
@@ -105,34 +160,42 @@ internal sealed class PluginMailbox
         }
     }
 
-    private async ValueTask DeliverAsync(CaoEvent e)
+    private async ValueTask DeliverAsync(Delivery delivery)
     {
+        var e = delivery.Event;
+        var outcomes = delivery.Trial is null ? null : new List<HookOutcome>();
         if (_hooks.TryGetValue(e.EventType, out var hooks))
         {
             foreach (var hook in hooks)
-                await InvokeAsync(hook, e).ConfigureAwait(false);
+            {
+                var outcome = await InvokeAsync(hook, e).ConfigureAwait(false);
+                outcomes?.Add(outcome);
+            }
         }
         Interlocked.Increment(ref _delivered);
+        delivery.Trial?.Report(outcomes!);
     }
 
-    private async ValueTask InvokeAsync(HookInvoker hook, CaoEvent e)
+    private async ValueTask<HookOutcome> InvokeAsync(HookInvoker hook, CaoEvent e)
     {
         if (Volatile.Read(ref _abandonedRunning) >= MaxAbandonedRunning)
         {
             // Every abandoned call still holds a thread; a plugin stuck this often gets no more until one returns.
             Interlocked.Increment(ref _failed);
-            return;
+            return Outcome(hook, "skipped", 0, message: $"{MaxAbandonedRunning} earlier calls of this plugin are still running past their timeout");
         }
         Task? running = null;
         var outcome = "ok";
         using var span = StartHookSpan(hook, e);
-        var started = CaoTelemetry.HookDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+        var started = Stopwatch.GetTimestamp();
+        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         try
         {
             // On a plugin thread: a hook that blocks without ever awaiting cannot hold this reader.
             var token = _hookCancellation.Token;
             running = PluginThreads.Run(() => hook.Invoke(e, token));
             await running.WaitAsync(_options.HookTimeout, _abort.Token).ConfigureAwait(false);
+            return Outcome(hook, "ok", Elapsed());
         }
         catch (TimeoutException) when (running is { IsCompleted: false })
         {
@@ -142,27 +205,31 @@ internal sealed class PluginMailbox
             _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
                 _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, e.EventType);
             await ReplaceHookCancellationAsync().ConfigureAwait(false);
+            return Outcome(hook, "timeout", Elapsed(), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested && running is { IsCompleted: false })
         {
             outcome = "abandoned";
             Interlocked.Increment(ref _failed);
             Abandon(running, hook);
+            return Outcome(hook, "timeout", Elapsed(), message: "still running when the server stopped");
         }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (_abort.IsCancellationRequested)
         {
             outcome = "abandoned";
             Interlocked.Increment(ref _failed);
+            return Outcome(hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
         }
         catch (Exception ex)
         {
             outcome = "error";
             Interlocked.Increment(ref _failed);
             _logger.LogWarning(ex, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
+            return Outcome(hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
         }
         finally
         {
-            if (started != 0)
+            if (CaoTelemetry.HookDuration.Enabled)
                 RecordDuration(e, outcome, Stopwatch.GetElapsedTime(started));
             if (span is not null)
             {
@@ -191,6 +258,11 @@ internal sealed class PluginMailbox
             new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Plugin, _pluginName),
             new KeyValuePair<string, object?>(CaoTelemetry.Attributes.EventType, e.EventType),
             new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Outcome, outcome));
+    private static HookOutcome Outcome(HookInvoker hook, string outcome, double durationMs, string? exceptionType = null, string? message = null) =>
+        new() { Hook = hook.MethodName, Outcome = outcome, DurationMs = Math.Round(durationMs, 3), ExceptionType = exceptionType, Message = message };
+
+    private static FrozenDictionary<string, HookInvoker[]> Group(IEnumerable<HookInvoker> hooks) =>
+        hooks.GroupBy(h => h.EventType).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     private void Abandon(Task running, HookInvoker hook)
     {
@@ -208,8 +280,9 @@ internal sealed class PluginMailbox
         abandoned.Dispose();
     }
 
-    private void OnDropped(CaoEvent dropped)
+    private void OnDropped(Delivery dropped)
     {
+        dropped.Trial?.Lost("the plugin's queue was full and the event was dropped as the oldest");
         Interlocked.Increment(ref _dropped);
         var sinceWarning = Interlocked.Increment(ref _droppedSinceWarning);
         var now = Environment.TickCount64;
@@ -223,4 +296,6 @@ internal sealed class PluginMailbox
             "Plugin '{Plugin}' is falling behind: its queue of {Capacity} events is full; dropped {Count} oldest events (total {Total})",
             _pluginName, _options.QueueCapacity, sinceWarning, Interlocked.Read(ref _dropped));
     }
+
+    private readonly record struct Delivery(CaoEvent Event, HookTrial? Trial);
 }

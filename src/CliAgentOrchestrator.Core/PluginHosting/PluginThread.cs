@@ -40,6 +40,7 @@ internal sealed class PluginThread
         {
             var work = Interlocked.Exchange(ref _work, null);
             work?.Invoke(); // never throws: PluginThreads catches everything the plugin throws
+            work = null; // an idle thread must not keep a reloaded plugin's load context alive
             Volatile.Write(ref _state, Idle);
             _onIdle(this);
             // An idle thread that nobody needed for a while ends, so a burst does not leave threads behind.

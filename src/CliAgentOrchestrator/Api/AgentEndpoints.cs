@@ -10,10 +10,14 @@ public static class AgentEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/agents/providers", (ProviderCatalog providers) =>
-            Results.Json(providers.List().Select(p => new { name = p.Name, binary = p.Binary, installed = p.Installed })));
+            Results.Json(providers.List().Select(p => new { name = p.Name, binary = p.Binary, installed = p.Installed })))
+            .WithSummary("List providers")
+            .WithDescription("Every provider (agent CLI) CAO can drive, its binary and whether that binary is on PATH.");
 
         app.MapGet("/agents/profiles", (ProfileStore profiles) =>
-            Results.Json(profiles.List().Select(p => new { name = p.Name, source = p.Source, description = p.Description })));
+            Results.Json(profiles.List().Select(p => new { name = p.Name, source = p.Source, description = p.Description })))
+            .WithSummary("List agent profiles")
+            .WithDescription("Built-in, installed and local agent profiles with where each comes from.");
 
         app.MapGet("/agents/profiles/{name}", (string name, ProfileStore profiles) =>
         {
@@ -44,6 +48,8 @@ public static class AgentEndpoints
                 system_prompt = profile.EffectiveSystemPrompt,
                 source = ProfileStore.SourceLabel(found.Source),
             });
-        });
+        })
+            .WithSummary("Show one agent profile")
+            .WithDescription("The resolved profile: provider, role, allowed tools, MCP servers, model and system prompt. 400 for an invalid name or an unreadable profile, 404 when there is none.");
     }
 }

@@ -35,7 +35,9 @@ public static class HealthEndpoints
                     storage = storageFault is null ? "ok" : "unavailable: " + storageFault,
                 },
             }, statusCode: storageFault is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        })
+            .WithSummary("Check the server's health")
+            .WithDescription("status is ok, degraded (tmux server gone under live terminals) or unhealthy (storage unavailable, answered 503); components says which part and why.");
 
     private static async Task<string> TmuxStatusAsync(TmuxClient tmux, TerminalRepository terminalRows, CancellationToken cancellationToken)
     {

@@ -26,5 +26,7 @@ public static class RunStepEndpoints
                 Model = body.Model,
             }, cancellationToken);
             return Results.Json(new RunStepResponse { TerminalId = result.TerminalId, LastMessage = result.LastMessage });
-        });
+        })
+            .WithSummary("Run one task on a new worker and wait for its answer")
+            .WithDescription("Starts a worker terminal for agent, sends prompt, waits until it completes (timeout in seconds) and returns its last message; what handoff uses. JSON body: agent, prompt, provider, session_name, teardown, timeout, working_directory, caller_id, allowed_tools, model.");
 }

@@ -23,5 +23,6 @@ public static class CaoRootCommand
             InfoCommand.Create(context),
             SessionCommand.Create(context),
             EventsCommand.Create(context),
+            CompletionCommand.Create(context),
         };
 }

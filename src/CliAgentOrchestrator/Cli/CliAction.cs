@@ -9,7 +9,7 @@ namespace CliAgentOrchestrator.Cli;
 /// <summary>
 /// The one runner of every <c>cao</c> command: it hands the body the invocation's <see cref="CliConsole"/>
 /// and turns the errors a user can cause — server down or refusing, bad profile, bad plugin, bad
-/// arguments, file system — into one <c>Error: …</c> line on stderr and exit code 1, never a stack
+/// arguments, file system — into one <c>error: …</c> line on stderr and exit code 1, never a stack
 /// trace. Anything else is a bug and keeps System.CommandLine's default report.
 /// </summary>
 public static class CliAction
@@ -44,6 +44,6 @@ public static class CliAction
     /// a server that cannot be reached: its message names the address and says to run <c>cao server</c>.
     /// </summary>
     public static bool IsUserError(Exception ex) =>
-        ex is CliUserException or CaoApiException or ProfileException or InstallationException
+        ex is CliUserException or CaoApiException or ProfileException or InstallationException or Core.PluginHosting.PluginTrialException
             or CaoConfigurationException or InvalidDataException or IOException or UnauthorizedAccessException;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Spectre.Console;
 
 namespace CliAgentOrchestrator.Cli;
@@ -11,8 +13,16 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool showPro
     // Redirected output has no width; Spectre would otherwise wrap paths and tables at 80 columns.
     private const int RedirectedWidth = 240;
 
-    /// <summary>How every user error starts, whichever command reports it.</summary>
-    public const string ErrorPrefix = "Error: ";
+    /// <summary>How every user error starts, whichever command reports it (lowercase, as dotnet and git write it).</summary>
+    public const string ErrorPrefix = "error: ";
+
+    /// <summary>The shape of every <c>--json</c> answer: snake_case names, indented, nulls kept so the shape is stable.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     private IAnsiConsole? _markup;
 
@@ -24,6 +34,27 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool showPro
     /// width only when <see cref="Out"/> is the real, unredirected stdout; plain text anywhere else.
     /// </summary>
     public IAnsiConsole Markup => _markup ??= CreateMarkup(Out);
+
+    /// <summary>True when <see cref="Out"/> is a terminal a person reads: tables are drawn; otherwise they are tab-separated.</summary>
+    public bool OutIsTerminal => new AnsiConsoleOutput(Out).IsTerminal;
+
+    /// <summary>Writes <paramref name="value"/> as the command's JSON answer (see docs/cli.md for each shape).</summary>
+    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>A table: aligned columns on a terminal, tab-separated lines (header first) when piped.</summary>
+    public void WriteTable(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        if (OutIsTerminal)
+        {
+            TextTable.Write(Out, headers, rows);
+            return;
+        }
+        // Tabs and line breaks inside a cell would split it: they become spaces.
+        static string Cell(string text) => text.Replace('\t', ' ').ReplaceLineEndings(" ");
+        Out.WriteLine(string.Join('\t', headers.Select(Cell)));
+        foreach (var row in rows)
+            Out.WriteLine(string.Join('\t', row.Select(Cell)));
+    }
 
     /// <summary>Runs <paramref name="work"/> under a spinner on stderr; the work may update the text through the callback.</summary>
     /// <remarks>Without a terminal on stderr there is no spinner at all: a CI log gains nothing from one.</remarks>
@@ -43,7 +74,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool showPro
             return true;
         });
 
-    /// <summary>Writes a one-line error the way every command does: <c>Error: …</c>.</summary>
+    /// <summary>Writes a one-line error the way every command does: <c>error: …</c>.</summary>
     public void Fail(string message) =>
         Error.WriteLine(ErrorPrefix + message.ReplaceLineEndings(" ").Trim());
 

@@ -17,52 +17,73 @@ public static class InfoCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("info", "Show CAO's home, database, server and current session");
-        CliAction.Set(command, context, async (_, console, cancellationToken) =>
+        var json = JsonOption.Create();
+        var command = new Command("info", "Show CAO's home, database, server and current session") { json };
+        CliAction.Set(command, context, async (parse, console, cancellationToken) =>
         {
-            var output = console.Out;
-            output.WriteLine($"CAO home:       {context.Home.Root}");
-            output.WriteLine($"Database path:  {context.Home.DatabaseFile}");
-            output.WriteLine($"Plugins folder: {context.Home.PluginsDirectory}");
-            var socketPath = TmuxSocketPath.For(context.TmuxSocket, context.Variable("TMUX_TMPDIR"));
-            output.WriteLine($"tmux server:    {(context.TmuxSocket is null ? "default" : $"-L {context.TmuxSocket}")} ({socketPath})");
-            if (TmuxSocketPath.FromTmuxVariable(context.Variable("TMUX")) is { } enclosing && !TmuxAttach.SameFile(enclosing, socketPath))
-                output.WriteLine($"                (this shell is inside another tmux server, {enclosing}; CAO's agents are not there: attach with {TmuxAttach.CommandLine(context.TmuxSocket, "<session>")})");
-
             using var client = context.CreateClient(HealthTimeout);
-            var answers = false;
+            var running = false;
             try
             {
                 await client.GetAsync("/health", cancellationToken);
-                answers = true;
-                output.WriteLine($"Server:         {context.ServerUrl} (running)");
+                running = true;
             }
             catch (CaoApiException ex)
             {
-                output.WriteLine($"Server:         {context.ServerUrl} (not answering: start it with `cao server`)");
                 console.Error.WriteLine($"  {ex.Message.ReplaceLineEndings(" ")}");
             }
 
             var session = await CurrentSessionAsync(context, cancellationToken);
-            if (session is null || !session.StartsWith(TerminalNames.SessionPrefix, StringComparison.Ordinal))
+            if (session is not null && !session.StartsWith(TerminalNames.SessionPrefix, StringComparison.Ordinal))
+                session = null;
+            int? terminals = null;
+            var known = (bool?)null;
+            if (session is not null && running)
             {
-                output.WriteLine("Session:        not in a CAO session");
+                try
+                {
+                    var detail = await client.GetAsync($"/sessions/{Uri.EscapeDataString(session)}", cancellationToken);
+                    terminals = detail?["terminals"]?.AsArray().Count ?? 0;
+                    known = true;
+                }
+                catch (CaoApiException)
+                {
+                    known = false;
+                }
+            }
+
+            var socketPath = TmuxSocketPath.For(context.TmuxSocket, context.Variable("TMUX_TMPDIR"));
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(new
+                {
+                    home = context.Home.Root,
+                    database = context.Home.DatabaseFile,
+                    plugins_folder = context.Home.PluginsDirectory,
+                    tmux_socket = context.TmuxSocket,
+                    tmux_socket_path = socketPath,
+                    server = new { url = context.ServerUrl.ToString(), running },
+                    session = session is null ? null : new { name = session, known_to_server = known, terminals },
+                });
                 return 0;
             }
-            if (!answers)
+            var output = console.Out;
+            output.WriteLine($"CAO home:       {context.Home.Root}");
+            output.WriteLine($"Database path:  {context.Home.DatabaseFile}");
+            output.WriteLine($"Plugins folder: {context.Home.PluginsDirectory}");
+            output.WriteLine($"tmux server:    {(context.TmuxSocket is null ? "default" : $"-L {context.TmuxSocket}")} ({socketPath})");
+            if (TmuxSocketPath.FromTmuxVariable(context.Variable("TMUX")) is { } enclosing && !TmuxAttach.SameFile(enclosing, socketPath))
+                output.WriteLine($"                (this shell is inside another tmux server, {enclosing}; CAO's agents are not there: attach with {TmuxAttach.CommandLine(context.TmuxSocket, "<session>")})");
+            output.WriteLine(running
+                ? $"Server:         {context.ServerUrl} (running)"
+                : $"Server:         {context.ServerUrl} (not answering: start it with `cao server`)");
+            output.WriteLine((session, known) switch
             {
-                output.WriteLine($"Session:        {session}");
-                return 0;
-            }
-            try
-            {
-                var detail = await client.GetAsync($"/sessions/{Uri.EscapeDataString(session)}", cancellationToken);
-                output.WriteLine($"Session:        {session} ({detail?["terminals"]?.AsArray().Count ?? 0} terminals)");
-            }
-            catch (CaoApiException)
-            {
-                output.WriteLine($"Session:        {session} (unknown to the server)");
-            }
+                (null, _) => "Session:        not in a CAO session",
+                (_, null) => $"Session:        {session}",
+                (_, true) => $"Session:        {session} ({terminals} terminals)",
+                _ => $"Session:        {session} (unknown to the server)",
+            });
             return 0;
         });
         return command;

@@ -56,8 +56,9 @@ public static class LaunchCommand
             }
             var terminalId = Text(terminal, "id");
             var session = Text(terminal, "session_name");
-            console.Out.WriteLine($"Session created: {session}");
-            console.Out.WriteLine($"Terminal created: {Text(terminal, "name")} ({terminalId})");
+            // Progress, not the result: `cao launch --headless … > answer.txt` keeps only the answer.
+            console.Error.WriteLine($"Session created: {session}");
+            console.Error.WriteLine($"Terminal created: {Text(terminal, "name")} ({terminalId})");
 
             var waiter = new TerminalWaiter(client, context, console);
             if (!parse.GetValue(headless))
@@ -100,7 +101,7 @@ public static class LaunchCommand
         if (!context.Interactive)
         {
             // No terminal to hand over (piped, CI, a test): say how to attach instead of failing.
-            console.Out.WriteLine($"Not attaching (no terminal). Attach with: {TmuxAttach.CommandLine(context.TmuxSocket, session)}");
+            console.Error.WriteLine($"Not attaching (no terminal). Attach with: {TmuxAttach.CommandLine(context.TmuxSocket, session)}");
             return 0;
         }
         if (await TmuxAttach.RunAsync(context.TmuxSocket, session, context.Variable("TMUX"), cancellationToken) == 0)
@@ -139,15 +140,15 @@ public static class LaunchCommand
         if (launch.AutoApprove || !context.Interactive)
             return;
         var tools = launch.AllowedTools.Length > 0 ? launch.AllowedTools : ToolPolicy.Resolve(profile);
-        console.Out.WriteLine();
-        console.Out.WriteLine($"Agent '{launch.Profile}' launching on {provider}:");
-        console.Out.WriteLine($"  Allowed:   {string.Join(", ", tools)}");
-        console.Out.WriteLine($"  Directory: {launch.WorkingDirectory}");
+        console.Error.WriteLine();
+        console.Error.WriteLine($"Agent '{launch.Profile}' launching on {provider}:");
+        console.Error.WriteLine($"  Allowed:   {string.Join(", ", tools)}");
+        console.Error.WriteLine($"  Directory: {launch.WorkingDirectory}");
         if (profile is null || (profile.Role is null && profile.AllowedTools is null))
-            console.Out.WriteLine("  Note: no role or allowedTools in the profile; using the developer defaults.");
-        console.Out.WriteLine("  Skip this prompt with --auto-approve; remove all restrictions with --yolo.");
-        console.Out.Write("Proceed? [Y/n] ");
-        console.Out.Flush();
+            console.Error.WriteLine("  Note: no role or allowedTools in the profile; using the developer defaults.");
+        console.Error.WriteLine("  Skip this prompt with --auto-approve; remove all restrictions with --yolo.");
+        console.Error.Write("Proceed? [Y/n] ");
+        console.Error.Flush();
         var answer = context.Input.ReadLine()?.Trim().ToLowerInvariant();
         if (answer is not ("" or "y" or "yes"))
             throw new CliUserException("Launch cancelled.");

@@ -35,7 +35,7 @@ public static class ServerCommand
             }
             catch (StorageUnavailableException ex)
             {
-                await Console.Error.WriteLineAsync($"Error: {ex.Message}");
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
                 await app.DisposeAsync();
                 return 1;
             }

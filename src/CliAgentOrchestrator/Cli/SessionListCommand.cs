@@ -9,17 +9,20 @@ public static class SessionListCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("list", "List CAO sessions");
-        CliAction.Set(command, context, async (_, console, cancellationToken) =>
+        var json = JsonOption.Create();
+        var command = new Command("list", "List CAO sessions") { json };
+        CliAction.Set(command, context, async (parse, console, cancellationToken) =>
         {
             using var client = context.CreateClient();
             var sessions = (await client.GetAsync("/sessions", cancellationToken))?.AsArray() ?? [];
-            if (sessions.Count == 0)
+            if (sessions.Count == 0 && !parse.GetValue(json))
             {
-                console.Out.WriteLine("No active sessions.");
+                // Not a result row: on stderr, so a script reading stdout sees no sessions as no lines.
+                console.Error.WriteLine("No active sessions.");
                 return 0;
             }
             var rows = new List<IReadOnlyList<string>>();
+            var views = new List<SessionSummary>();
             foreach (var session in sessions)
             {
                 var name = session?["name"]?.GetValue<string>() ?? "?";
@@ -33,6 +36,13 @@ public static class SessionListCommand
                     continue; // shut down between the two requests
                 }
                 var conductor = terminals.FirstOrDefault();
+                views.Add(new SessionSummary(
+                    name,
+                    session?["status"]?.GetValue<string>(),
+                    conductor?["id"]?.GetValue<string>(),
+                    conductor?["agent_profile"]?.GetValue<string>(),
+                    conductor?["status"]?.GetValue<string>(),
+                    terminals.Count));
                 rows.Add([
                     name,
                     session?["status"]?.GetValue<string>() ?? "",
@@ -42,7 +52,10 @@ public static class SessionListCommand
                     terminals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ]);
             }
-            TextTable.Write(console.Out, ["SESSION", "TMUX", "CONDUCTOR", "AGENT", "STATUS", "TERMINALS"], rows);
+            if (parse.GetValue(json))
+                console.WriteJson(views);
+            else
+                console.WriteTable(["SESSION", "TMUX", "CONDUCTOR", "AGENT", "STATUS", "TERMINALS"], rows);
             return 0;
         });
         return command;

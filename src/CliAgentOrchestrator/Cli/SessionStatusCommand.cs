@@ -11,7 +11,8 @@ public static class SessionStatusCommand
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("session") { Description = "Session name (with or without the 'cao-' prefix)" };
-        var command = new Command("status", "Show a session's terminals and their status") { name };
+        var json = JsonOption.Create();
+        var command = new Command("status", "Show a session's terminals and their status") { name, json };
         CliAction.Set(command, context, async (parse, console, cancellationToken) =>
         {
             using var client = context.CreateClient();
@@ -19,6 +20,30 @@ public static class SessionStatusCommand
             var detail = await SessionLookup.GetAsync(client, requested, cancellationToken);
             var session = detail?["session"];
             var terminals = detail?["terminals"]?.AsArray() ?? [];
+            if (parse.GetValue(json))
+            {
+                var first = terminals.FirstOrDefault()?["id"]?.GetValue<string>();
+                var last = first is null ? null : await new TerminalWaiter(client, context, console).LastOutputOrNullAsync(first, cancellationToken);
+                console.WriteJson(new
+                {
+                    session = new
+                    {
+                        name = session?["name"]?.GetValue<string>(),
+                        status = session?["status"]?.GetValue<string>(),
+                        working_directory = session?["working_directory"]?.GetValue<string>(),
+                    },
+                    terminals = terminals.Select(t => new
+                    {
+                        id = t?["id"]?.GetValue<string>(),
+                        window = t?["name"]?.GetValue<string>(),
+                        agent_profile = t?["agent_profile"]?.GetValue<string>(),
+                        provider = t?["provider"]?.GetValue<string>(),
+                        status = t?["status"]?.GetValue<string>(),
+                    }),
+                    last_answer = string.IsNullOrEmpty(last) ? null : new { terminal_id = first, text = last },
+                });
+                return 0;
+            }
             console.Out.WriteLine($"Session:   {session?["name"]?.GetValue<string>()} ({session?["status"]?.GetValue<string>()})");
             if (session?["working_directory"]?.GetValue<string>() is { } directory)
                 console.Out.WriteLine($"Directory: {directory}");

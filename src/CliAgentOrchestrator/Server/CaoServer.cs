@@ -42,6 +42,7 @@ public static class CaoServer
             policy.AllowCredentials().AllowAnyHeader().AllowAnyMethod();
         }));
 
+        builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddSingleton(options);
         builder.Services.AddCaoCore(configuration);
         OpenTelemetrySetup.AddIfEnabled(builder.Services, "cao-server", Environment.GetEnvironmentVariable);
@@ -51,6 +52,7 @@ public static class CaoServer
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<LocalRequestGuard>();
         app.UseCors();
+        app.MapOpenApi().WithSummary("This API's OpenAPI document").ExcludeFromDescription();
         HealthEndpoints.Map(app);
         PluginEndpoints.Map(app);
         AgentEndpoints.Map(app);

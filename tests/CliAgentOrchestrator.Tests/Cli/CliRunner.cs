@@ -15,6 +15,10 @@ public static class CliRunner
     public static CliContext ContextFor(CaoTestServer server, string? kiroAgents = null) =>
         Context(new Uri(server.Options.BaseUrl), server.Home, server.Options.TmuxSocket, kiroAgents);
 
+    /// <summary>A context pointing at the server process <paramref name="server"/>, its home and tmux socket.</summary>
+    public static CliContext ContextFor(CaoServerProcess server) =>
+        Context(new Uri($"http://127.0.0.1:{server.Port}"), server.Home, server.TmuxSocket, null);
+
     /// <summary>A context for a server that is not running: a free port nobody listens on.</summary>
     public static CliContext ContextWithoutServer(CaoHome home, string? kiroAgents = null) =>
         Context(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"), home, null, kiroAgents);

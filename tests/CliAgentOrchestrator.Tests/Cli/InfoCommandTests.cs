@@ -35,6 +35,25 @@ public sealed class InfoCommandTests
     }
 
     [Fact]
+    public async Task InfoAsJsonHasTheDocumentedShape()
+    {
+        await using var server = await CaoTestServer.StartAsync(withRecorder: false);
+        await server.CreateMockSessionAsync(sessionName: "here");
+        var context = CliRunner.ContextFor(server) with { Environment = new Dictionary<string, string> { ["CAO_SESSION_NAME"] = "cao-here" } };
+
+        var result = await CliRunner.RunAsync(context, "info", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var info = System.Text.Json.Nodes.JsonNode.Parse(result.Out)!;
+        Assert.Equal(server.Home.Root, (string?)info["home"]);
+        Assert.Equal(server.Home.DatabaseFile, (string?)info["database"]);
+        Assert.Equal(server.Home.PluginsDirectory, (string?)info["plugins_folder"]);
+        Assert.Equal(server.Options.TmuxSocket, (string?)info["tmux_socket"]);
+        Assert.True((bool)info["server"]!["running"]!);
+        Assert.Equal("""{"name":"cao-here","known_to_server":true,"terminals":1}""", info["session"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task InfoReportsAServerThatDoesNotAnswerWithoutFailing()
     {
         using var home = new TempDirectory();

@@ -65,7 +65,7 @@ public sealed class InstallCommandTests
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
-        Assert.StartsWith("Error: " + expected, line);
+        Assert.StartsWith("error: " + expected, line);
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class InstallCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextWithoutServer(new CaoHome(home.Path), home.Path), "install", "developer", "--provider", "vim");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Unknown provider 'vim'; use one of: kiro_cli, claude_code, codex, copilot_cli, opencode_cli, mock_cli."], result.ErrorLines);
+        Assert.Equal(["error: Unknown provider 'vim'; use one of: kiro_cli, claude_code, codex, copilot_cli, opencode_cli, mock_cli."], result.ErrorLines);
     }
 }

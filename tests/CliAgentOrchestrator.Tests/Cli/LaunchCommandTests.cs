@@ -15,13 +15,14 @@ public sealed class LaunchCommandTests
             "--working-directory", server.WorkDirectory, "tell me about pelicans");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("", result.Error);
-        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Session created: cao-", lines[0]);
+        // stdout is the answer and nothing else (`… > answer.txt`); what was created is told on stderr.
         // mock_cli answers "> MOCK: <input>"; the CLI prints the extracted answer, so only the agent's
-        // screen can have produced this last line.
-        Assert.Equal("tell me about pelicans", lines[^1].Trim());
-        var session = lines[0]["Session created: ".Length..].Trim();
+        // screen can have produced it.
+        Assert.Equal("tell me about pelicans", result.Out.Trim());
+        var created = result.ErrorLines;
+        Assert.StartsWith("Session created: cao-", created[0]);
+        Assert.StartsWith("Terminal created: ", created[1]);
+        var session = created[0]["Session created: ".Length..].Trim();
         Assert.True(await server.Tmux.HasSessionAsync(session));
     }
 
@@ -53,7 +54,7 @@ public sealed class LaunchCommandTests
             "--working-directory", server.WorkDirectory);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"tmux -L {server.Options.TmuxSocket} attach -t cao-attach-me", result.Out);
+        Assert.Contains($"tmux -L {server.Options.TmuxSocket} attach -t cao-attach-me", result.Error);
         // It waited for the agent to start before offering to attach.
         var terminal = (await server.GetJsonAsync("/sessions/cao-attach-me"))["terminals"]!.AsArray()[0]!;
         Assert.Contains(terminal["status"]!.GetValue<string>(), new[] { "idle", "completed" });
@@ -87,7 +88,7 @@ public sealed class LaunchCommandTests
             "launch", "--agents", "developer", "--provider", "mock_cli", "--headless", "--env", "NOEQUALS");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: --env expects KEY=VALUE (got 'NOEQUALS'); did you forget the '='?"], result.ErrorLines);
+        Assert.Equal(["error: --env expects KEY=VALUE (got 'NOEQUALS'); did you forget the '='?"], result.ErrorLines);
         Assert.Empty((await server.GetJsonAsync("/sessions")).AsArray());
     }
 
@@ -102,7 +103,7 @@ public sealed class LaunchCommandTests
             "--working-directory", server.WorkDirectory);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Session 'taken' already exists; pick another --session-name, or shut it down with `cao shutdown --session taken`."], result.ErrorLines);
+        Assert.Equal(["error: Session 'taken' already exists; pick another --session-name, or shut it down with `cao shutdown --session taken`."], result.ErrorLines);
         Assert.Single((await server.GetJsonAsync("/sessions")).AsArray());
     }
 }

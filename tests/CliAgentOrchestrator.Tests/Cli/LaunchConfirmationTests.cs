@@ -20,10 +20,10 @@ public sealed class LaunchConfirmationTests
         var result = await CliRunner.RunAsync(context, KiroLaunch);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Launch cancelled."], result.ErrorLines);
-        Assert.Contains("Agent 'reviewer' launching on kiro_cli:", result.Out);
-        Assert.Contains("Allowed:   @builtin, fs_read, fs_list, @cao-mcp-server", result.Out);
-        Assert.Contains("Proceed? [Y/n]", result.Out);
+        Assert.EndsWith("error: Launch cancelled.", result.ErrorLines[^1]); // after the prompt: a real terminal echoes the answer's newline
+        Assert.Contains("Agent 'reviewer' launching on kiro_cli:", result.Error);
+        Assert.Contains("Allowed:   @builtin, fs_read, fs_list, @cao-mcp-server", result.Error);
+        Assert.Contains("Proceed? [Y/n]", result.Error);
     }
 
     [Theory]
@@ -36,8 +36,8 @@ public sealed class LaunchConfirmationTests
 
         var result = await CliRunner.RunAsync(context, KiroLaunch);
 
-        Assert.Contains("Proceed? [Y/n]", result.Out);
-        Assert.StartsWith("Error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
+        Assert.Contains("Proceed? [Y/n]", result.Error);
+        Assert.Contains("error: Failed to connect to cao-server", result.ErrorLines[^1]);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class LaunchConfirmationTests
 
         var result = await CliRunner.RunAsync(context, KiroLaunch);
 
-        Assert.DoesNotContain("Proceed?", result.Out);
-        Assert.StartsWith("Error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
+        Assert.DoesNotContain("Proceed?", result.Error);
+        Assert.StartsWith("error: Failed to connect to cao-server", Assert.Single(result.ErrorLines));
     }
 
     [Theory]
@@ -62,8 +62,8 @@ public sealed class LaunchConfirmationTests
 
         var result = await CliRunner.RunAsync(context, [.. KiroLaunch, flag]);
 
-        Assert.DoesNotContain("Proceed?", result.Out);
+        Assert.DoesNotContain("Proceed?", result.Error);
         Assert.Contains(warning, result.Error);
-        Assert.Contains("Error: Failed to connect to cao-server", result.ErrorLines[^1]);
+        Assert.Contains("error: Failed to connect to cao-server", result.ErrorLines[^1]);
     }
 }

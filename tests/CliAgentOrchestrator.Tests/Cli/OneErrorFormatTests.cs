@@ -4,8 +4,8 @@ using CliAgentOrchestrator.Tests.Support;
 namespace CliAgentOrchestrator.Tests.Cli;
 
 /// <summary>
-/// `cao plugin …` once had its own runner that wrote <c>error: …</c> while the other commands wrote
-/// <c>Error: …</c>. Now every command goes through <c>CliAction</c>: the same mistake reads the same.
+/// `cao plugin …` once had its own runner with its own error format. Now every command goes through
+/// <c>CliAction</c>: the same mistake reads the same, <c>error: …</c> (lowercase, as dotnet and git write it).
 /// </summary>
 public sealed class OneErrorFormatTests
 {
@@ -22,7 +22,7 @@ public sealed class OneErrorFormatTests
         {
             Assert.True(result.ExitCode == 1, result.ToString());
             var line = Assert.Single(result.ErrorLines);
-            Assert.StartsWith("Error: ", line);
+            Assert.StartsWith("error: ", line);
             Assert.Contains("'ghost'", line);
             Assert.DoesNotContain("   at ", result.Error);
         }
@@ -41,6 +41,6 @@ public sealed class OneErrorFormatTests
         var result = await CliRunner.RunAsync(CliRunner.ContextWithoutServer(new CaoHome(home.Path)), args);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.StartsWith("Error: ", Assert.Single(result.ErrorLines));
+        Assert.StartsWith("error: ", Assert.Single(result.ErrorLines));
     }
 }

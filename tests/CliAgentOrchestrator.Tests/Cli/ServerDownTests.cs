@@ -21,7 +21,7 @@ public sealed class ServerDownTests
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
-        Assert.StartsWith($"Error: Failed to connect to cao-server at {context.ServerUrl}", line);
+        Assert.StartsWith($"error: Failed to connect to cao-server at {context.ServerUrl}", line);
         Assert.EndsWith("Is it running? Start it with `cao server`.", line);
     }
 }

@@ -18,10 +18,21 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(context, "session", "list");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        // Piped: tab-separated, header first.
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("SESSION", lines[0]);
-        var row = Assert.Single(lines[1..]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("SESSION\tTMUX\tCONDUCTOR\tAGENT\tSTATUS\tTERMINALS", lines[0]);
+        var row = Assert.Single(lines[1..]).Split('\t');
         Assert.Equal(["cao-listed", "detached", terminal, "developer", "completed", "1"], row);
+
+        var json = await CliRunner.RunAsync(context, "session", "list", "--json");
+        var session = Assert.Single(System.Text.Json.Nodes.JsonNode.Parse(json.Out)!.AsArray())!;
+        Assert.Equal("""{"name":"cao-listed","status":"detached","conductor_id":"TERMINAL","conductor_agent":"developer","conductor_status":"completed","terminals":1}""".Replace("TERMINAL", terminal),
+            session.ToJsonString());
+        var status = await CliRunner.RunAsync(context, "session", "status", "listed", "--json");
+        var detail = System.Text.Json.Nodes.JsonNode.Parse(status.Out)!;
+        Assert.Equal("cao-listed", (string?)detail["session"]!["name"]);
+        Assert.Equal(terminal, (string?)Assert.Single(detail["terminals"]!.AsArray())!["id"]);
+        Assert.Equal("hello", ((string?)detail["last_answer"]!["text"])?.Trim());
     }
 
     [Fact]
@@ -30,8 +41,10 @@ public sealed class SessionCommandTests
         await using var server = await CaoTestServer.StartAsync(withRecorder: false);
 
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "list");
+        var json = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "list", "--json");
 
-        Assert.Equal((0, "No active sessions."), (result.ExitCode, result.Out.Trim()));
+        Assert.Equal((0, "", "No active sessions."), (result.ExitCode, result.Out, result.Error.Trim()));
+        Assert.Equal((0, "[]"), (json.ExitCode, json.Out.Trim()));
     }
 
     [Fact]
@@ -66,7 +79,7 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "status", "nowhere");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Session 'nowhere' not found; list sessions with `cao session list`."], result.ErrorLines);
+        Assert.Equal(["error: Session 'nowhere' not found; list sessions with `cao session list`."], result.ErrorLines);
     }
 
     [Fact]
@@ -116,7 +129,7 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "send", terminal, "hello?");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal([$"Error: Terminal {terminal} is processing; wait until it is idle (`cao session status`) and send again."], result.ErrorLines);
+        Assert.Equal([$"error: Terminal {terminal} is processing; wait until it is idle (`cao session status`) and send again."], result.ErrorLines);
     }
 
     [Fact]
@@ -141,6 +154,6 @@ public sealed class SessionCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "session", "send", "0badc0de", "hello");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Terminal '0badc0de' not found; see the terminals with `cao session status <session>`."], result.ErrorLines);
+        Assert.Equal(["error: Terminal '0badc0de' not found; see the terminals with `cao session status <session>`."], result.ErrorLines);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ShutdownCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "shutdown", "--session", "ghost");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Session 'ghost' not found; list sessions with `cao session list`."], result.ErrorLines);
+        Assert.Equal(["error: Session 'ghost' not found; list sessions with `cao session list`."], result.ErrorLines);
         Assert.Equal("", result.Out);
     }
 
@@ -54,6 +54,6 @@ public sealed class ShutdownCommandTests
         var result = await CliRunner.RunAsync(CliRunner.ContextWithoutServer(new CaoHome(home.Path)), "shutdown");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["Error: Pass --session <name> or --all."], result.ErrorLines);
+        Assert.Equal(["error: Pass --session <name> or --all."], result.ErrorLines);
     }
 }

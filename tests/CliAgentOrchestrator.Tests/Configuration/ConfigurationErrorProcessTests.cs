@@ -9,9 +9,9 @@ public sealed class ConfigurationErrorProcessTests : IDisposable
     private readonly TempDirectory _home = new();
 
     [Theory]
-    [InlineData("CAO_API_PORT", "abc", "server", "Error: CAO_API_PORT must be a port number (1-65535), got 'abc'.")]
-    [InlineData("CAO_INBOX_BATCH_SIZE", "-1", "server", "Error: CAO_INBOX_BATCH_SIZE must be a whole number greater than 0, got '-1'.")]
-    [InlineData("CAO_MCP_REQUEST_TIMEOUT", "soon", "mcp-server", "Error: CAO_MCP_REQUEST_TIMEOUT must be a number of seconds greater than 0, got 'soon'.")]
+    [InlineData("CAO_API_PORT", "abc", "server", "error: CAO_API_PORT must be a port number (1-65535), got 'abc'.")]
+    [InlineData("CAO_INBOX_BATCH_SIZE", "-1", "server", "error: CAO_INBOX_BATCH_SIZE must be a whole number greater than 0, got '-1'.")]
+    [InlineData("CAO_MCP_REQUEST_TIMEOUT", "soon", "mcp-server", "error: CAO_MCP_REQUEST_TIMEOUT must be a number of seconds greater than 0, got 'soon'.")]
     public async Task ABadVariableStopsCaoWithOneLine(string variable, string value, string command, string expected)
     {
         var (exitCode, stderr) = await RunCaoAsync(new() { [variable] = value }, command);
@@ -28,7 +28,7 @@ public sealed class ConfigurationErrorProcessTests : IDisposable
         var (exitCode, stderr) = await RunCaoAsync([], "server", "--port", port);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Equal($"Error: --port must be a port number (1-65535), got '{port}'.", Assert.Single(stderr));
+        Assert.Equal($"error: --port must be a port number (1-65535), got '{port}'.", Assert.Single(stderr));
     }
 
     private async Task<(int ExitCode, string[] Stderr)> RunCaoAsync(Dictionary<string, string> environment, params string[] args)

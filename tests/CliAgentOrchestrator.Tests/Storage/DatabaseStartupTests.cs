@@ -25,7 +25,7 @@ public sealed class DatabaseStartupTests : IDisposable
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(CaoProcess.Lines(stderr));
-        Assert.StartsWith("Error: The database " + home.DatabaseFile + " is corrupt", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: The database " + home.DatabaseFile + " is corrupt", line, StringComparison.Ordinal);
         Assert.Contains("move the file away", line, StringComparison.Ordinal);
     }
 

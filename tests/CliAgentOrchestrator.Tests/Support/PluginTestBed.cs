@@ -40,13 +40,18 @@ public sealed class PluginTestBed : IAsyncDisposable
 
     public string HomeDirectory => _home.Path;
 
+    /// <summary>Where the host copies plugins it reloads (and linked ones) before loading them.</summary>
+    public string ShadowDirectory => Path.Combine(_home.Path, "shadow");
+
     /// <summary>Settings handed to the plugins; defaults to <c>settings.json</c> in the home with no environment.</summary>
     public PluginSettings? Settings { get; set; }
 
     public async Task<PluginHost> StartAsync(PluginHostOptions? options = null, params Assembly[] builtIns)
     {
         var settings = Settings ?? PluginSettings.Load(Path.Combine(_home.Path, "settings.json"), new Dictionary<string, string>());
-        Host = new PluginHost(options ?? new PluginHostOptions(), Logs, settings);
+        Host = new PluginHost(options ?? new PluginHostOptions(), Logs, settings) { ShadowRoot = ShadowDirectory };
+        // A reloaded plugin runs from a private copy under the shadow folder: its records join the same journal.
+        AppDomain.CurrentDomain.SetData($"{ShadowDirectory}|journal", Journal);
         var folders = PluginDiscovery.Discover(PluginDirectories.Resolve(_home.Path, pluginPath: null));
         await Host.LoadAsync(folders, builtIns, CancellationToken.None);
         return Host;

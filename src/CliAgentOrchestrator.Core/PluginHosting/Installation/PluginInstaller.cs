@@ -15,6 +15,48 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
 
     private IReadOnlyList<string> Roots => PluginDirectories.Resolve(_home, pluginPath);
 
+    /// <summary>The plugins linked with <see cref="LinkAsync"/>.</summary>
+    public PluginLinks Links => new(_home);
+
+    private IReadOnlyList<InstalledPlugin> Installed() => InstalledPlugins.List(Roots, PluginSettings.Empty, Links.Read().Select(l => l.Folder));
+
+    /// <summary>
+    /// Links a plugin's build output instead of copying it: from a build folder as it is, or from a
+    /// project folder or <c>.csproj</c>, built once with <c>dotnet build</c> (Debug) and linked to its output.
+    /// The link is kept in <c>$CAO_HOME_DIR/plugin-links.json</c>; <c>cao plugin reload</c> picks up the next build.
+    /// </summary>
+    /// <exception cref="InstallationException">The source is no plugin, or clashes with an installed one.</exception>
+    public async Task<InstallResult> LinkAsync(string source, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source));
+        string folder;
+        string? project = null;
+        if (Directory.Exists(full) && PluginDiscovery.ReadFolder(full).Count > 0)
+        {
+            folder = full;
+        }
+        else
+        {
+            project = full.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(full) ? full
+                : Directory.Exists(full) ? Directory.GetFiles(full, "*.csproj") switch
+                {
+                    [var one] => one,
+                    [] => throw new InstallationException($"{source} is no CAO plugin: it holds no .csproj and no assembly declaring [assembly: CaoPlugin(...)]; pass the plugin's project folder or its build output"),
+                    var many => throw new InstallationException($"{source} holds {many.Length} projects; pass the plugin's .csproj instead"),
+                }
+                : throw new InstallationException($"{source} does not exist; pass a plugin project folder, its .csproj or its build output folder");
+            progress?.Report($"Building {project}");
+            folder = await DotnetBuilder.BuildAsync(project, progress, cancellationToken).ConfigureAwait(false);
+        }
+        var main = Check(source, folder);
+        var entryPoints = PluginDiscovery.ReadFolder(folder).SelectMany(a => a.EntryPoints).ToList();
+        foreach (var clash in Installed().Where(p => entryPoints.Contains(p.Name) && !PluginLinks.SameFolder(p.Folder, folder)))
+            throw new InstallationException($"A plugin named '{clash.Name}' is already installed in {clash.Folder}; remove it first with `cao plugin uninstall {clash.Name}`");
+        var replaced = Links.Find(folder) is not null;
+        Links.Add(new PluginLink(folder, project));
+        return new InstallResult(folder, main.EntryPoints, replaced);
+    }
+
     /// <summary>
     /// Installs from a project folder, a <c>.csproj</c> (both published with <c>dotnet publish -c Release</c>),
     /// a folder that already holds publish output, or a <c>.nupkg</c>.
@@ -50,8 +92,10 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
     /// <exception cref="InstallationException">No such plugin, or it lives outside <c>$CAO_HOME_DIR/plugins/</c>.</exception>
     public string Uninstall(string name)
     {
-        var installed = InstalledPlugins.List(Roots, PluginSettings.Empty).FirstOrDefault(p => p.Name == name)
+        var installed = Installed().FirstOrDefault(p => p.Name == name)
             ?? throw new InstallationException($"No installed plugin is named '{name}'; `cao plugin list` shows the installed ones");
+        if (Links.Remove(installed.Folder))
+            return installed.Folder; // a link only: the build output is the user's and stays
         if (!string.Equals(Path.GetDirectoryName(installed.Folder), PluginsDirectory, StringComparison.Ordinal))
             throw new InstallationException($"Plugin '{name}' lives in {installed.Folder}, a CAO_PLUGIN_PATH folder cao does not manage; delete that folder yourself");
         Directory.Delete(installed.Folder, recursive: true);
@@ -140,7 +184,7 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
     private bool CheckTarget(PluginAssembly main, string target, bool force)
     {
         var entryPoints = PluginDiscovery.ReadFolder(Path.GetDirectoryName(main.Path)!).SelectMany(a => a.EntryPoints).ToList();
-        foreach (var clash in InstalledPlugins.List(Roots, PluginSettings.Empty).Where(p => entryPoints.Contains(p.Name)))
+        foreach (var clash in Installed().Where(p => entryPoints.Contains(p.Name)))
         {
             if (!string.Equals(clash.Folder, target, StringComparison.Ordinal))
                 throw new InstallationException($"A plugin named '{clash.Name}' is already installed in {clash.Folder}; remove it first with `cao plugin uninstall {clash.Name}`");

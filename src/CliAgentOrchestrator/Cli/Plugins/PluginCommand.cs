@@ -6,7 +6,7 @@ namespace CliAgentOrchestrator.Cli.Plugins;
 public static class PluginCommand
 {
     public static Command Create(CliContext context) =>
-        new("plugin", "Create, install, list and switch CAO plugins")
+        new("plugin", "Create, install, list, reload, test and switch CAO plugins")
         {
             PluginNewCommand.Create(context),
             PluginInstallCommand.Create(context),
@@ -15,5 +15,7 @@ public static class PluginCommand
             PluginInfoCommand.Create(context),
             PluginEnableCommand.Create(context),
             PluginDisableCommand.Create(context),
+            PluginReloadCommand.Create(context),
+            PluginTestCommand.Create(context),
         };
 }

@@ -1,40 +1,42 @@
 using System.CommandLine;
-using CliAgentOrchestrator.Core.PluginHosting.Installation;
-using Spectre.Console;
 
 namespace CliAgentOrchestrator.Cli.Plugins;
 
-/// <summary><c>cao plugin list</c>: installed plugins, merged with the running server's statuses and counters.</summary>
+/// <summary><c>cao plugin list [--json]</c>: installed and linked plugins, merged with the running server's statuses and counters.</summary>
 public static class PluginListCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("list", "List installed plugins; with a running server, their status and event counters");
+        var json = JsonOption.Create();
+        var command = new Command("list", "List installed plugins; with a running server, their status and event counters") { json };
         CliAction.Set(command, context, async (parse, console, cancellationToken) =>
         {
             var plugins = new LocalPlugins(context);
             var server = await ServerPlugins.TryGetAsync(context, cancellationToken);
-            var rows = PluginOverview.Merge(plugins.Installed, server);
-            console.Markup.MarkupLine(CliConsole.Safe(ServerPlugins.Describe(context.ServerUrl, server is not null)));
-            if (rows.Count == 0)
+            var rows = plugins.Overview(server);
+            if (parse.GetValue(json))
             {
-                console.Markup.MarkupLine($"No plugins installed in {CliConsole.Safe(string.Join(", ", plugins.Roots))}; install one with [bold]cao plugin install <project>[/]");
+                console.WriteJson(rows.Select(PluginView.From));
                 return 0;
             }
-            var table = new Table().AddColumns("name", "version", "status", "hooks", "delivered", "failed", "dropped", "folder");
-            foreach (var row in rows)
+            // Where the statuses come from is context, not result: stderr, so `| cut -f1` sees only plugins.
+            console.Error.WriteLine(ServerPlugins.Describe(context.ServerUrl, server is not null));
+            if (rows.Count == 0)
             {
-                table.AddRow(
-                    CliConsole.Safe(row.Name),
-                    CliConsole.Safe(row.Version),
-                    CliConsole.Safe(row.Error is null ? row.Status : $"{row.Status}: {row.Error}"),
-                    row.Hooks.Count.ToString(),
-                    row.Server?.Delivered.ToString() ?? "-",
-                    row.Server?.Failed.ToString() ?? "-",
-                    row.Server?.Dropped.ToString() ?? "-",
-                    CliConsole.Safe(row.Folder));
+                console.Error.WriteLine($"No plugins installed in {string.Join(", ", plugins.Roots)}; install one with `cao plugin install <project>`");
+                return 0;
             }
-            console.Markup.Write(table);
+            console.WriteTable(["NAME", "VERSION", "STATUS", "HOOKS", "DELIVERED", "FAILED", "DROPPED", "FOLDER"],
+                rows.Select(row => (IReadOnlyList<string>)[
+                    row.Name,
+                    row.Version ?? "-",
+                    row.Error is null ? row.Status : $"{row.Status}: {row.Error}",
+                    row.Hooks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    row.Server?.Delivered.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                    row.Server?.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                    row.Server?.Dropped.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                    row.Linked ? $"{row.Folder} (linked)" : row.Folder,
+                ]));
             return 0;
         });
         return command;

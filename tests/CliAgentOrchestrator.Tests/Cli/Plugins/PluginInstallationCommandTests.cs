@@ -26,7 +26,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
 
         var list = await SucceedsAsync("plugin", "list");
         Assert.Contains("is not running; showing what is installed", list);
-        Assert.Matches(@"recorder\s*│\s*1\.0\.0\s*│\s*disabled\s*│\s*6", list);
+        Assert.Matches(@"recorder\t1\.0\.0\tdisabled\t6\t", list); // piped: tab-separated
 
         await SucceedsAsync("plugin", "enable", "recorder");
         var info = await SucceedsAsync("plugin", "info", "recorder");
@@ -50,11 +50,11 @@ public sealed class PluginInstallationCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("install", "/nonexistent/plugin", "Error: /nonexistent/plugin does not exist; pass a plugin project folder, its .csproj, a publish folder or a .nupkg")]
-    [InlineData("uninstall", "nope", "Error: No installed plugin is named 'nope'; `cao plugin list` shows the installed ones")]
-    [InlineData("info", "nope", "Error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
-    [InlineData("disable", "nope", "Error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
-    [InlineData("new", "bad-name", "Error: 'bad-name' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin")]
+    [InlineData("install", "/nonexistent/plugin", "error: /nonexistent/plugin does not exist; pass a plugin project folder, its .csproj, a publish folder or a .nupkg")]
+    [InlineData("uninstall", "nope", "error: No installed plugin is named 'nope'; `cao plugin list` shows the installed ones")]
+    [InlineData("info", "nope", "error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
+    [InlineData("disable", "nope", "error: No plugin named 'nope' is installed; `cao plugin list` shows the installed ones")]
+    [InlineData("new", "bad-name", "error: 'bad-name' is not a C# identifier; use PascalCase letters and digits, e.g. MyPlugin")]
     public async Task UserErrorsAreOneLineAndExitCodeOne(string command, string argument, string expected)
     {
         var result = await RunAsync("plugin", command, argument);
@@ -72,7 +72,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
         var result = await RunAsync("plugin", "enable", "recorder");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"Error: {Path.Combine(_home.Path, "settings.json")} is not valid JSON", result.Error);
+        Assert.StartsWith($"error: {Path.Combine(_home.Path, "settings.json")} is not valid JSON", result.Error);
         Assert.EndsWith("; fix or delete it" + Environment.NewLine, result.Error);
     }
 
@@ -81,11 +81,11 @@ public sealed class PluginInstallationCommandTests : IDisposable
     private Task<CliResult> RunAsync(params string[] args) =>
         CliRunner.RunAsync(CliRunner.ContextWithoutServer(new CaoHome(_home.Path)), args);
 
-    /// <summary>Runs a command that must succeed without a word on stderr; returns its stdout.</summary>
+    /// <summary>Runs a command that must succeed without an error; returns stdout, then stderr (where hints and context go).</summary>
     private async Task<string> SucceedsAsync(params string[] args)
     {
         var result = await RunAsync(args);
-        Assert.True(result.ExitCode == 0 && result.Error == "", result.ToString());
-        return result.Out;
+        Assert.True(result.ExitCode == 0 && !result.Error.Contains("error:", StringComparison.Ordinal), result.ToString());
+        return result.Out + result.Error;
     }
 }
