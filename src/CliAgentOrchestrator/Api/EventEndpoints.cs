@@ -19,11 +19,16 @@ public static class EventEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/events", StreamAsync);
-        app.MapGet("/events/history", History);
+        app.MapGet("/events", StreamAsync)
+            .WithSummary("Stream events live (Server-Sent Events)")
+            .WithDescription("Each event as it is published: id a sequence number, event the event type, data the event's JSON as the SDK writes it (snake_case, event_type); a ': heartbeat' comment when idle; Last-Event-ID resumes from the history. ?type= (repeated or comma-separated) filters by event type. 409 when the built-in events plugin is disabled.");
+        app.MapGet("/events/history", History)
+            .WithSummary("List the latest events")
+            .WithDescription("The latest events from the bounded ring buffer, oldest first, as a JSON array of the events' SDK JSON. ?type= (repeated or comma-separated) filters by event type.");
     }
 
-    private static IResult History(HttpContext context, EventStreamHub hub, int? limit)
+    private static IResult History(HttpContext context, EventStreamHub hub,
+        [System.ComponentModel.Description("How many events, at most plugins.events.history_size; default 100")] int? limit)
     {
         RequireRunning(hub);
         var max = hub.Settings.HistorySize;

@@ -70,7 +70,9 @@ public static class TerminalEndpoints
         {
             terminals.MarkCaoMcpConnected(id);
             return Results.Json(new { success = true });
-        });
+        })
+            .WithSummary("Report that a terminal's CLI has CAO's MCP tools")
+            .WithDescription("Called by cao mcp-server the first time its client lists the tools; creating an agent whose CLI starts cao-mcp-server waits for it (at most 30 s).");
 
         app.MapDelete("/terminals/{id}", async (string id, TerminalService terminals, CancellationToken cancellationToken) =>
         {
