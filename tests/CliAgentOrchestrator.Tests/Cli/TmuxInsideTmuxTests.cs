@@ -9,7 +9,7 @@ namespace CliAgentOrchestrator.Tests.Cli;
 /// CAO run from inside someone's tmux. Every tmux server here lives under a private TMUX_TMPDIR, so
 /// "the default server" of these tests is never the machine's.
 /// </summary>
-public sealed class TmuxInsideTmuxTests : IAsyncDisposable
+public sealed class TmuxInsideTmuxTests : IAsyncLifetime
 {
     private readonly TempDirectory _tmuxDirectory = new();
     private readonly List<string> _sockets = [];
@@ -120,7 +120,10 @@ public sealed class TmuxInsideTmuxTests : IAsyncDisposable
         return output;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime (an IAsyncDisposable alone was never called, leaving tmux servers behind).
+    public async Task DisposeAsync()
     {
         foreach (var socket in _sockets)
         {
