@@ -53,7 +53,7 @@ public sealed class EventTests
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(e));
 
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(["event_type", "message", "orchestration_type", "receiver", "sender", "session_id", "timestamp", "traceparent"], names);
+        Assert.Equal(["event_id", "event_type", "message", "orchestration_type", "receiver", "sender", "session_id", "timestamp", "traceparent"], names);
         Assert.Equal("post_send_message", json.RootElement.GetProperty("event_type").GetString());
         Assert.Equal("handoff", json.RootElement.GetProperty("orchestration_type").GetString());
         Assert.Equal("2026-01-02T03:04:05+00:00", json.RootElement.GetProperty("timestamp").GetString());
@@ -74,10 +74,12 @@ public sealed class EventTests
     [Fact]
     public void EventTypeStringsMatchThePythonOriginal()
     {
-        // The five of the Python original, plus ours: the pre-hook events and the denial observer.
+        // The five of the Python original, plus ours: the pre-hook events, the denial observer, the inbox's
+        // queued and failed messages, and status changes.
         Assert.Equal(
-            ["post_create_session", "post_create_terminal", "post_kill_session", "post_kill_terminal", "post_send_message",
-             "post_send_message_denied", "pre_create_terminal", "pre_send_message"],
+            ["post_create_session", "post_create_terminal", "post_fail_message", "post_kill_session", "post_kill_terminal",
+             "post_queue_message", "post_send_message", "post_send_message_denied", "post_terminal_status_change",
+             "pre_create_terminal", "pre_send_message"],
             typeof(EventTypes).GetFields().Select(f => (string)f.GetRawConstantValue()!).Order());
         Assert.Equal(
             ["assign", "handoff", "send_message"],
