@@ -25,7 +25,7 @@ public sealed class FailFastTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Equal("", stdout);
-        Assert.Equal($"Error: Port {port} on 127.0.0.1 is already in use (another cao server?); stop that program, or start this one with --port <free port> (or CAO_API_PORT).", Assert.Single(CaoProcess.Lines(stderr)));
+        Assert.Equal($"error: Port {port} on 127.0.0.1 is already in use (another cao server?); stop that program, or start this one with --port <free port> (or CAO_API_PORT).", Assert.Single(CaoProcess.Lines(stderr)));
         // Stopped before the host built anything: no log file, no database.
         Assert.False(Directory.Exists(Path.Combine(home.Path, "db")));
     }
@@ -44,7 +44,7 @@ public sealed class FailFastTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Out);
         var line = Assert.Single(CaoProcess.Lines(result.Error));
-        Assert.StartsWith("Error: Agent profile 'nosuch' not found. Looked in: ", line);
+        Assert.StartsWith("error: Agent profile 'nosuch' not found. Looked in: ", line);
         Assert.EndsWith("Install it with 'cao install <file.md>'.", line);
         Assert.Empty((await server.GetJsonAsync("/sessions")).AsArray());
     }
@@ -82,7 +82,7 @@ public sealed class FailFastTests
         Assert.NotEqual(0, exitCode);
         Assert.DoesNotContain("Session created", stdout);
         var line = Assert.Single(CaoProcess.Lines(stderr));
-        Assert.StartsWith("Error: ", line);
+        Assert.StartsWith("error: ", line);
         Assert.EndsWith("'kiro-cli' is not on the PATH of new terminals; install it or choose another --provider than kiro_cli.", line);
         var sessions = await server.Http.GetStringAsync("/sessions");
         Assert.Equal("[]", sessions.Trim());

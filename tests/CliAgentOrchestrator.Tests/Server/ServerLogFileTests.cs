@@ -26,7 +26,7 @@ public sealed class ServerLogFileTests
         var log = LogText(server);
         Assert.DoesNotContain(probe, log);
         Assert.DoesNotContain("Request starting", log);
-        Assert.Contains("No CAO plugins registered", log);
+        Assert.Contains("Loaded CAO plugin: events", log); // the built-in event stream, logged at start-up
         Assert.Single(Directory.GetFiles(server.Home.LogDirectory, "cao-*.log")); // rolling file names: cao-yyyyMMdd.log
     }
 

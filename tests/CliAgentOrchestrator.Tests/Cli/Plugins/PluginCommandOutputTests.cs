@@ -50,14 +50,15 @@ public sealed class PluginCommandOutputTests
         Assert.True(removed.ExitCode == 0, removed.ToString());
         Assert.StartsWith("Unloaded recorder", removed.Out);
         Assert.True(added.ExitCode == 0, added.ToString());
-        var row = Assert.Single(JsonNode.Parse(list.Out)!.AsArray())!;
+        // Beside the built-in plugins (events, webhook).
+        var row = Assert.Single(JsonNode.Parse(list.Out)!.AsArray(), r => (string?)r!["name"] != "events" && (string?)r!["name"] != "webhook")!;
         Assert.Equal("gated", (string?)row["name"]);
         Assert.Equal("loaded", (string?)row["state"]);
     }
 
     [Theory]
-    [InlineData(new[] { "recorder", "--event", "post_nothing" }, "error: Unknown event type 'post_nothing'; use one of: post_create_session, post_create_terminal, post_kill_session, post_kill_terminal, post_send_message, post_send_message_denied, pre_create_terminal, pre_send_message")]
-    [InlineData(new[] { "recorder", "--event", "post_send_message", "--set", "colour=red" }, "error: 'post_send_message' has no field 'colour'; its fields are: message, orchestration_type, receiver, sender, session_id, timestamp, traceparent")]
+    [InlineData(new[] { "recorder", "--event", "post_nothing" }, "error: Unknown event type 'post_nothing'; use one of: post_create_session, post_create_terminal, post_fail_message, post_kill_session, post_kill_terminal, post_queue_message, post_send_message, post_send_message_denied, post_terminal_status_change, pre_create_terminal, pre_send_message")]
+    [InlineData(new[] { "recorder", "--event", "post_send_message", "--set", "colour=red" }, "error: 'post_send_message' has no field 'colour'; its fields are: event_id, message, orchestration_type, receiver, sender, session_id, timestamp, traceparent")]
     [InlineData(new[] { "recorder", "--event", "post_send_message", "--set", "message" }, "error: --set expects field=value (got 'message'); e.g. --set message=hello")]
     [InlineData(new[] { "recorder", "--event", "post_send_message", "--set", "timestamp=yesterday" }, "error: 'timestamp' of 'post_send_message' is a timestamp; give it like 2026-01-31T12:00:00Z")]
     [InlineData(new[] { "gated", "--event", "post_kill_session" }, "error: 400: Plugin 'gated' has no hook for 'post_kill_session'; its hooks take: post_send_message")]
@@ -78,6 +79,6 @@ public sealed class PluginCommandOutputTests
         var result = await CliRunner.RunAsync(CliRunner.ContextFor(server), "plugin", "test", "ghost", "--event", "post_send_message");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["error: 404: No plugin named 'ghost' is loaded; loaded: recorder (`cao plugin list` shows them)"], result.ErrorLines);
+        Assert.Equal(["error: 404: No plugin named 'ghost' is loaded; loaded: events, recorder (`cao plugin list` shows them)"], result.ErrorLines);
     }
 }

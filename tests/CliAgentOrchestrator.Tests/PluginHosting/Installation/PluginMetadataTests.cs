@@ -50,7 +50,7 @@ public sealed class PluginMetadataTests
         Assert.Equal(7, online["recorder"].Server!.Delivered);
         Assert.Equal("disabled", online["quiet"].Status);
         Assert.Equal(["post_kill_session: Quiet.OnKill"], online["quiet"].Hooks); // declared, though the server never bound them
-        Assert.StartsWith("not loaded", online["late"].Status);
+        Assert.StartsWith("pending restart", online["late"].Status);
         Assert.Equal(("failed", "boom", "built-in"), (online["builtin_probe"].Status, online["builtin_probe"].Error, online["builtin_probe"].Folder));
     }
 }
