@@ -27,4 +27,11 @@ public interface ITerminalConsole
 
     /// <summary>The status the terminal's status monitor currently reports.</summary>
     TerminalStatus CurrentStatus { get; }
+
+    /// <summary>
+    /// Returns once the terminal prints something it had not printed at the last <see cref="CaptureAsync"/>,
+    /// or after <paramref name="atMost"/>: start-up reads the screen when it changes, not on a clock.
+    /// The default only waits, for consoles that cannot tell (scripted screens in tests).
+    /// </summary>
+    Task WaitForOutputAsync(TimeSpan atMost, CancellationToken cancellationToken) => Task.Delay(atMost, cancellationToken);
 }

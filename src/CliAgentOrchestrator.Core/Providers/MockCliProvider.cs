@@ -37,8 +37,11 @@ public sealed partial class MockCliProvider(ProviderContext context, string? scr
     /// <summary>An approval question reads the next line as its answer, so a message would answer it.</summary>
     public override bool BlocksOrchestratedInputWhileWaiting => true;
 
-    /// <summary>A plain REPL needs no settle time before Enter.</summary>
-    public override TimeSpan PasteSubmitDelay => TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// None: a plain <c>read</c> loop takes the pasted line and the Enter in the order they arrive, so the
+    /// Enter goes out in the same tmux command as the paste.
+    /// </summary>
+    public override TimeSpan PasteSubmitDelay => TimeSpan.Zero;
 
     /// <summary>15 s unless the profile or configuration says otherwise: the script starts instantly.</summary>
     public override TimeSpan InitTimeout =>

@@ -1,8 +1,8 @@
 namespace CliAgentOrchestrator.Core.Providers;
 
 // The init loop (reference §8.3): wait until the shell runs a probe command, then launch the CLI and
-// poll the screen, answering known start-up dialogs, until the CLI reads as ready or the init timeout
-// (counted from the launch) passes.
+// read the screen each time the terminal prints (at least once per poll interval), answering known
+// start-up dialogs, until the CLI reads as ready or the init timeout (counted from the launch) passes.
 public abstract partial class ProviderBase
 {
     // Lines of scrollback read with the visible screen when judging readiness during init; enough for
@@ -27,7 +27,7 @@ public abstract partial class ProviderBase
                 throw new TimeoutException(
                     $"{Key}: the shell in terminal {console.TerminalId} did not run a command within {timeout.TotalSeconds:0.#} s; " +
                     "check the tmux pane (a start-up file may be waiting for input or failing).");
-            await Task.Delay(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
+            await console.WaitForOutputAsync(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -72,7 +72,7 @@ public abstract partial class ProviderBase
                     $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
                     $"(status {GetStatus(screen)}; the screen ends: {ScreenEnd(plain)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
                     $"provider_init_timeout in the profile / {Configuration.CaoSettings.ProviderInitTimeout.Variable}.");
-            await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
+            await console.WaitForOutputAsync(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,10 +9,13 @@ public sealed record ProviderTimings
     /// <summary>How long a new pane's shell may take to run its first command (its start-up files included).</summary>
     public TimeSpan ShellStartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>How often the screen is read while waiting for the shell's answer to the probe.</summary>
+    /// <summary>The longest wait between readings of the screen for the shell's answer to the probe; output ends a wait at once.</summary>
     public TimeSpan ShellPollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How often status is checked (and dialogs looked for) while the CLI starts.</summary>
+    /// <summary>
+    /// The longest wait between readings of the screen (status, dialogs) while the CLI starts; the
+    /// terminal printing something ends a wait at once, so this only paces a screen that stays still.
+    /// </summary>
     public TimeSpan ReadyPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A dialog answered this long ago, on a screen that has not changed since, is answered again.</summary>

@@ -58,6 +58,13 @@ public sealed class CaoDatabase
         try
         {
             connection.Open();
+            // Per connection, not per file (journal_mode is): without it every pooled connection
+            // commits with synchronous=FULL, an fsync of the WAL per write, which capped inbox POSTs at
+            // tens per second on a busy disk. NORMAL in WAL mode survives a crash of the server; only a
+            // power loss can cost the last commits (docs/operations.md).
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
         }
         catch (SqliteException ex)
         {

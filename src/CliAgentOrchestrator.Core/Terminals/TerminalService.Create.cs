@@ -195,7 +195,7 @@ public sealed partial class TerminalService
 
     private async Task InitializeAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
     {
-        var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor);
+        var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor, runtime.Tail);
         await runtime.Provider.InitializeAsync(console, cancellationToken);
         await WaitForCaoMcpServerAsync(runtime, cancellationToken);
         runtime.CliStarted = true;

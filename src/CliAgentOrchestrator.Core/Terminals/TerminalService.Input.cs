@@ -162,11 +162,11 @@ public sealed partial class TerminalService
         await runtime.InputGate.WaitAsync(cancellationToken);
         try
         {
-            await RequireCliRunningAsync(runtime, cancellationToken);
+            var paneCommand = await RequireCliRunningAsync(runtime, cancellationToken);
             runtime.LastOperation = CaoTelemetry.CurrentContext(); // status changes this input causes belong to its trace
             runtime.Monitor.NotifyInputSent();
             runtime.Tail.ClearBuffer();
-            var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay);
+            var options = new TerminalInputOptions(runtime.Provider.PasteEnterCount, runtime.Provider.PasteSubmitDelay) { PaneCommand = paneCommand };
             await input.SendTextAsync(runtime.Target, text, options, cancellationToken);
         }
         finally

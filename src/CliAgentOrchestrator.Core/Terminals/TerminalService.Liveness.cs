@@ -54,8 +54,9 @@ public sealed partial class TerminalService
     private static string CliExitedReason(TerminalRuntime runtime) =>
         $"its CLI ({runtime.Provider.Key}) is not running: the pane is back at its shell";
 
-    // Refuses input into a pane whose CLI exited: the text would run as shell commands.
-    private async Task RequireCliRunningAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
+    // Refuses input into a pane whose CLI exited: the text would run as shell commands. Returns the
+    // pane's foreground command (null when tmux's answer was unreadable), which the input sender needs too.
+    private async Task<string?> RequireCliRunningAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
     {
         string pane;
         try
@@ -69,7 +70,7 @@ public sealed partial class TerminalService
         var fields = pane.Split('\t');
         if (fields.Length < 2 || !int.TryParse(fields[0], System.Globalization.CultureInfo.InvariantCulture, out var pid)
             || !ForegroundShell.IsBackAtShell(pid, fields[1]))
-            return;
+            return fields.Length < 2 ? null : fields[1];
         var reason = runtime.CliStarted ? CliExitedReason(runtime) : $"its CLI ({runtime.Provider.Key}) has not started yet";
         if (runtime.CliStarted)
             await FailAsync(runtime, reason, windowGone: false);

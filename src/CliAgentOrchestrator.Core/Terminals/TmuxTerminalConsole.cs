@@ -1,14 +1,17 @@
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Terminals.Input;
+using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Core.Tmux;
 
 namespace CliAgentOrchestrator.Core.Terminals;
 
 /// <summary>A terminal's window as a provider sees it while it launches its CLI.</summary>
-internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, TmuxClient tmux, TerminalInputSender input, StatusMonitor monitor) : ITerminalConsole
+internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, TmuxClient tmux, TerminalInputSender input, StatusMonitor monitor, TerminalOutputTail tail) : ITerminalConsole
 {
-    private static readonly TerminalInputOptions CommandLine = new(EnterCount: 1, SubmitDelay: TimeSpan.FromMilliseconds(100)) { ForShell = true };
+    private long _capturedAt; // the tail's position when the screen was last captured
+    // A shell reads the pasted command and the Enter in order: no pause between them, one tmux command.
+    private static readonly TerminalInputOptions CommandLine = new(EnterCount: 1, SubmitDelay: TimeSpan.Zero) { ForShell = true };
 
     public string TerminalId => terminalId;
 
@@ -26,8 +29,28 @@ internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, 
         return tmux.SendKeyAsync(target, key, cancellationToken);
     }
 
-    public Task<string> CaptureAsync(int historyLines, CancellationToken cancellationToken) =>
-        tmux.CapturePaneAsync(target, CaptureRange.WithHistory(historyLines), cancellationToken: cancellationToken);
+    public Task<string> CaptureAsync(int historyLines, CancellationToken cancellationToken)
+    {
+        // Taken before the capture: output arriving during it counts as new.
+        Volatile.Write(ref _capturedAt, tail.Position);
+        return tmux.CapturePaneAsync(target, CaptureRange.WithHistory(historyLines), cancellationToken: cancellationToken);
+    }
+
+    public async Task WaitForOutputAsync(TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = tail.Subscribe(_ => printed.TrySetResult());
+        if (tail.Position != Volatile.Read(ref _capturedAt))
+            return; // printed between the capture and the subscription
+        try
+        {
+            await printed.Task.WaitAsync(atMost, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing printed: the caller looks again anyway (dialog retries, exit checks, deadlines).
+        }
+    }
 
     public Task<string> CurrentCommandAsync(CancellationToken cancellationToken) =>
         tmux.GetPaneCurrentCommandAsync(target, cancellationToken);

@@ -13,6 +13,11 @@ public sealed partial class TmuxClient
     /// <param name="delete"><c>-d</c>: tmux deletes the buffer after pasting, in the same command.</param>
     public Task PasteBufferAsync(TmuxTarget target, string bufferName, PasteMode mode, CancellationToken cancellationToken = default, bool delete = false)
     {
+        return RunAsync(PasteArguments(target, bufferName, mode, delete), cancellationToken: cancellationToken);
+    }
+
+    private static List<string> PasteArguments(TmuxTarget target, string bufferName, PasteMode mode, bool delete)
+    {
         List<string> arguments = ["paste-buffer", "-b", bufferName, "-t", target.ToString()];
         if (delete)
             arguments.Add("-d");
@@ -25,7 +30,21 @@ public sealed partial class TmuxClient
                 arguments.Add("-p");
                 break;
         }
-        return RunAsync(arguments, cancellationToken: cancellationToken);
+        return arguments;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="content"/> into the named buffer, pastes it into the target (deleting the
+    /// buffer) and then presses <paramref name="keysAfter"/>, all in one tmux command: one process
+    /// instead of one per step, which is most of the time a message takes to reach an idle agent.
+    /// tmux runs the steps in order and stops at the first that fails.
+    /// </summary>
+    public Task PasteAsync(TmuxTarget target, string bufferName, ReadOnlyMemory<byte> content, PasteMode mode, IReadOnlyList<string> keysAfter, CancellationToken cancellationToken = default)
+    {
+        List<string> arguments = ["load-buffer", "-b", bufferName, "-", ";", .. PasteArguments(target, bufferName, mode, delete: true)];
+        foreach (var key in keysAfter)
+            arguments.AddRange([";", "send-keys", "-t", target.ToString(), key]);
+        return RunAsync(arguments, content.ToArray(), cancellationToken);
     }
 
     /// <summary>Deletes the named paste buffer; false when it did not exist.</summary>

@@ -36,7 +36,7 @@ public sealed class TmuxTerminalConsoleTests : IAsyncLifetime
         var tail = await _output.AttachAsync("0badc0de", target, TerminalLogPaths.For(_server.TempDirectory, "0badc0de"), resumeFromEnd: false);
         _monitor = StatusMonitor.ForWindow("0badc0de", Tmux, target, FakeAgent.Detect);
         using var following = _monitor.Follow(tail);
-        var console = new TmuxTerminalConsole("0badc0de", target, Tmux, new TerminalInputSender(Tmux), _monitor);
+        var console = new TmuxTerminalConsole("0badc0de", target, Tmux, new TerminalInputSender(Tmux), _monitor, tail);
 
         Assert.Equal("0badc0de", console.TerminalId);
         Assert.Equal("bash", await console.CurrentCommandAsync(CancellationToken.None));
@@ -49,5 +49,29 @@ public sealed class TmuxTerminalConsoleTests : IAsyncLifetime
 
         await console.SendKeyAsync("C-c", CancellationToken.None);
         await Eventually.PromptAsync(Tmux, target);
+    }
+
+    [Fact]
+    public async Task WaitingForOutputEndsWhenThePanePrintsNotAtTheLimit()
+    {
+        var target = await _server.StartBashAsync();
+        _output = new TerminalOutputService(Tmux);
+        var tail = await _output.AttachAsync("0badc0de", target, TerminalLogPaths.For(_server.TempDirectory, "0badc0de"), resumeFromEnd: false);
+        _monitor = StatusMonitor.ForWindow("0badc0de", Tmux, target, FakeAgent.Detect);
+        var console = new TmuxTerminalConsole("0badc0de", target, Tmux, new TerminalInputSender(Tmux), _monitor, tail);
+        await console.CaptureAsync(0, CancellationToken.None);
+
+        // A limit no test run reaches: only the printed text can end this wait.
+        var waiting = console.WaitForOutputAsync(TimeSpan.FromHours(1), CancellationToken.None);
+        var before = tail.Position;
+        await console.RunCommandAsync("echo printed-now", CancellationToken.None);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(tail.Position > before, "the wait ended before anything was printed");
+
+        // Printed after the last capture and before the wait began: the wait returns at once.
+        await console.RunCommandAsync("echo printed-before-the-wait", CancellationToken.None);
+        // Its output line, not the typed command: bash prints it after a carriage return.
+        await Eventually.TrueAsync(() => tail.GetBufferedText().Contains("\rprinted-before-the-wait", StringComparison.Ordinal), "the second echo to reach the log");
+        await console.WaitForOutputAsync(TimeSpan.FromHours(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
     }
 }

@@ -15,6 +15,12 @@ public sealed record TerminalInputOptions(int EnterCount, TimeSpan SubmitDelay)
     /// </summary>
     public bool ForShell { get; init; }
 
+    /// <summary>
+    /// The pane's foreground command when the caller has just read it (the liveness check does), so the
+    /// sender need not ask tmux again; null makes the sender ask.
+    /// </summary>
+    public string? PaneCommand { get; init; }
+
     /// <summary>Python's defaults: two Enters, 0.3 s submit delay.</summary>
     public static TerminalInputOptions Default { get; } = new(2, TimeSpan.FromMilliseconds(300));
 }

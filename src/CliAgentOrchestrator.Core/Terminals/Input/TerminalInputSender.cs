@@ -51,7 +51,8 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
         {
             var bytes = Encoding.UTF8.GetBytes(text);
             PasteMode mode;
-            if (options.ForShell || PlainShells.IsPlainShell(await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false)))
+            var paneCommand = options.ForShell ? null : options.PaneCommand ?? await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false);
+            if (options.ForShell || PlainShells.IsPlainShell(paneCommand!))
             {
                 mode = PasteMode.Raw;
             }
@@ -65,10 +66,13 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
                 mode = PasteMode.Verbatim;
             }
 
-            await tmux.LoadBufferAsync(buffer, bytes, cancellationToken).ConfigureAwait(false);
-            // -d: the buffer (message text) is gone with the paste, and the finally below has nothing to do.
-            await tmux.PasteBufferAsync(target, buffer, mode, cancellationToken, delete: true).ConfigureAwait(false);
+            // Without a submit delay the Enter rides in the same tmux command as the paste (-d: the
+            // buffer, the message text, is gone with the paste, and the finally below has nothing to do).
+            var enterWithPaste = options.SubmitDelay == TimeSpan.Zero && options.EnterCount == 1;
+            await tmux.PasteAsync(target, buffer, bytes, mode, enterWithPaste ? ["Enter"] : [], cancellationToken).ConfigureAwait(false);
             pasted = true;
+            if (enterWithPaste)
+                return;
             await Task.Delay(options.SubmitDelay, _time, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < options.EnterCount; i++)
             {
