@@ -17,7 +17,7 @@ internal sealed class CoreServerBench : IAsyncDisposable
 
     private CoreServerBench(int plugins)
     {
-        var home = new CaoHome(_home).EnsureCreated();
+        var home = Home = new CaoHome(_home).EnsureCreated();
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home, "work")).FullName;
         for (var i = 0; i < plugins; i++)
             PluginCompiler.Install(home.PluginsDirectory, $"every{i}", EveryEventHook);
@@ -44,6 +44,14 @@ internal sealed class CoreServerBench : IAsyncDisposable
         """;
 
     public HttpClient Http { get; }
+
+    /// <summary>The server's tmux server (its private socket).</summary>
+    public TmuxClient Tmux => _tmux;
+
+    public CaoHome Home { get; }
+
+    /// <summary>A service of the running server, for measurements the HTTP API cannot see.</summary>
+    public T Services<T>() where T : notnull => (T)_app.Services.GetService(typeof(T))!;
 
     public string WorkDirectory { get; }
 

@@ -16,7 +16,7 @@ internal static class PluginHostBenchmarks
         foreach (var (plugins, hooks) in new[] { (1, 1), (10, 1), (1, 5) })
             Report($"2. throughput emit->hook done, {plugins} plugin(s) x {hooks} hook(s) (events/s)", await RepeatAsync(() => ThroughputAsync(plugins, hooks)), "ev/s");
         var latency = await LatencyAtRateAsync(10_000, TimeSpan.FromSeconds(2), slowNeighbour: false);
-        Console.WriteLine($"3. emit->hook-start latency at 10k ev/s: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us");
+        Console.WriteLine($"3. emit->hook-start latency at 10k ev/s: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us{PythonReference.Describe(latency.P99)}");
         var isolated = await LatencyAtRateAsync(1_000, TimeSpan.FromSeconds(2), slowNeighbour: true);
         Console.WriteLine($"4. fast plugin latency at 1k ev/s beside a plugin sleeping 100 ms/event: p50 {isolated.P50:F1} us, p99 {isolated.P99:F1} us");
         var (memoryMiB, dropped) = await MemoryWithHungPluginAsync(1_000_000);

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using CliAgentOrchestrator.Core.Telemetry;
+using CliAgentOrchestrator.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace CliAgentOrchestrator.Core.PluginHosting;
+
+// The reader: a dedicated thread per plugin that waits for events and calls the hooks on itself.
+internal sealed partial class PluginMailbox
+{
+    // One event being delivered: what a replacement reader needs to carry on after an abandoned hook.
+    private sealed class Cursor(Delivery delivery, HookInvoker[] hooks)
+    {
+        public Delivery Delivery { get; } = delivery;
+        public HookInvoker[] Hooks { get; } = hooks;
+        public int NextHook { get; set; }
+        public List<HookOutcome>? Outcomes { get; } = delivery.Trial is null ? null : [];
+        /// <summary>The cancellation of a hook abandoned by the watchdog, which the next reader lets finish first.</summary>
+        public Task? Cancelling { get; set; }
+    }
+
+    private void StartReader(Cursor? inherited)
+    {
+        // No flow: the reader must not carry the caller's ambient state (a request's span) into every hook.
+        using (ExecutionContext.SuppressFlow())
+            new Thread(() => Run(inherited)) { IsBackground = true, Name = "cao-plugin-" + _pluginName }.Start();
+    }
+
+    private void Run(Cursor? inherited)
+    {
+        try
+        {
+            if (inherited?.Cancelling is { } cancelling)
+                WaitForCancellation(cancelling);
+            if (inherited is not null && !_abort.IsCancellationRequested && !Deliver(inherited))
+                return;
+            inherited = null; // a reloaded plugin's old hooks must not stay reachable from this frame
+            while (NextDelivery(out var delivery))
+            {
+                if (!Deliver(delivery))
+                    return; // abandoned in a hook: a new reader has taken over
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // Hooks' exceptions are caught per call; this is the host's own bug, and a reader thread must never take the process down.
+            _logger.LogError(ex, "Plugin '{Plugin}': its event reader failed", _pluginName);
+        }
+        Finish();
+    }
+
+    // Blocks until there is an event (true), or the queue is completed and empty or shutdown gave up
+    // (false). Pauses here, between events, while a reload holds the reader.
+    private bool NextDelivery(out Delivery delivery)
+    {
+        var reader = _queue.Reader;
+        while (true)
+        {
+            if (_pauseRequested)
+            {
+                _pausedAt.TrySetResult();
+                _resumed.Wait(_abort.Token);
+                continue;
+            }
+            if (_abort.IsCancellationRequested || reader.Completion.IsCompleted)
+            {
+                delivery = default;
+                return false;
+            }
+            if (reader.TryRead(out delivery))
+                return true;
+            _available.Wait(_abort.Token);
+            _available.Reset(); // then read again: an event posted before the reset is still in the queue
+        }
+    }
+
+    // In a frame of its own, so the hooks (and through them the plugin's load context) are not held by
+    // the reader's loop while it waits for the next event.
+    private bool Deliver(Delivery delivery) =>
+        Deliver(new Cursor(delivery, _hooks.TryGetValue(delivery.Event.EventType, out var hooks) ? hooks : []));
+
+    // The hooks of one event, one after another. False when this thread was abandoned in one of them.
+    private bool Deliver(Cursor cursor)
+    {
+        var e = cursor.Delivery.Event;
+        for (; cursor.NextHook < cursor.Hooks.Length; cursor.NextHook++)
+        {
+            if (_abort.IsCancellationRequested)
+                return true;
+            var outcome = Invoke(cursor.Hooks[cursor.NextHook], e, cursor);
+            if (outcome is null)
+                return false;
+            cursor.Outcomes?.Add(outcome);
+        }
+        Interlocked.Increment(ref _delivered);
+        cursor.Delivery.Trial?.Report(cursor.Outcomes!);
+        return true;
+    }
+
+    // One hook call. Its synchronous part runs right here; a call that returns a pending task is
+    // waited for up to the rest of the timeout. Null when the watchdog abandoned the synchronous part.
+    private HookOutcome? Invoke(HookInvoker hook, CaoEvent e, Cursor cursor)
+    {
+        if (Volatile.Read(ref _abandonedRunning) >= MaxAbandonedRunning)
+        {
+            // Every abandoned call still holds a thread; a plugin stuck this often gets no more until one returns.
+            Interlocked.Increment(ref _failed);
+            return Outcome(hook, "skipped", 0, message: $"{MaxAbandonedRunning} earlier calls of this plugin are still running past their timeout");
+        }
+        var outcome = "ok";
+        using var span = StartHookSpan(hook, e);
+        var started = Stopwatch.GetTimestamp();
+        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var call = BeginBlockingWatch(hook, e, cursor, started);
+        try
+        {
+            ValueTask pending = default;
+            Exception? thrown = null;
+            try
+            {
+                pending = hook.Invoke(e, Volatile.Read(ref _hookCancellation).Token);
+            }
+            catch (Exception ex)
+            {
+                thrown = ex;
+            }
+            if (!EndBlockingWatch(call))
+            {
+                // The watchdog gave up on this call and another reader carries on: leave quietly.
+                outcome = "timeout";
+                if (thrown is not null || pending.IsCompleted)
+                    Interlocked.Decrement(ref _abandonedRunning);
+                else
+                    _ = pending.AsTask().ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return null;
+            }
+            if (thrown is not null)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown); // keeps the plugin's stack trace for the warning below
+            if (pending.IsCompletedSuccessfully)
+                return Outcome(hook, "ok", Elapsed());
+            return AwaitPending(hook, e, pending.AsTask(), started, ref outcome);
+        }
+        catch (Exception ex)
+        {
+            outcome = "error";
+            Interlocked.Increment(ref _failed);
+            _logger.LogWarning(ex, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
+            return Outcome(hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
+        }
+        finally
+        {
+            if (CaoTelemetry.HookDuration.Enabled)
+                RecordDuration(e, outcome, Stopwatch.GetElapsedTime(started));
+            if (span is not null)
+            {
+                span.SetTag(CaoTelemetry.Attributes.Outcome, outcome);
+                if (outcome != "ok")
+                    span.SetStatus(ActivityStatusCode.Error, outcome);
+            }
+        }
+    }
+
+    // The asynchronous rest of a hook call, waited for on this (the plugin's own) thread.
+    private HookOutcome AwaitPending(HookInvoker hook, CaoEvent e, Task running, long started, ref string outcome)
+    {
+        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var remaining = _options.HookTimeout - Stopwatch.GetElapsedTime(started);
+        bool finished;
+        try
+        {
+            finished = running.Wait(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _abort.Token);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested && !running.IsCompleted)
+        {
+            outcome = "abandoned";
+            Interlocked.Increment(ref _failed);
+            Abandon(running, hook);
+            return Outcome(hook, "timeout", Elapsed(), message: "still running when the server stopped");
+        }
+        catch (OperationCanceledException ex) when (_abort.IsCancellationRequested)
+        {
+            outcome = "abandoned";
+            Interlocked.Increment(ref _failed);
+            return Outcome(hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
+        }
+        catch (AggregateException ex)
+        {
+            outcome = "error";
+            Interlocked.Increment(ref _failed);
+            var inner = ex.InnerException ?? ex;
+            _logger.LogWarning(inner, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
+            return Outcome(hook, "exception", Elapsed(), inner.GetType().FullName, inner.Message);
+        }
+        if (finished)
+            return Outcome(hook, "ok", Elapsed());
+        outcome = "timeout";
+        Interlocked.Increment(ref _failed);
+        Abandon(running, hook);
+        _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
+            _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, e.EventType);
+        WaitForCancellation(ReplaceHookCancellation());
+        return Outcome(hook, "timeout", Elapsed(), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
+    }
+
+    // The live reader is done: what is still queued was not delivered before the shutdown deadline.
+    private void Finish()
+    {
+        _watchdog?.Dispose();
+        var left = 0;
+        while (_queue.Reader.TryRead(out var undelivered))
+        {
+            left++;
+            undelivered.Trial?.Lost("the server stopped before the plugin took the event");
+        }
+        if (left > 0)
+        {
+            Interlocked.Add(ref _dropped, left);
+            _logger.LogWarning("Plugin '{Plugin}': {Count} queued events were not delivered before the shutdown deadline", _pluginName, left);
+        }
+        _readerDone.TrySetResult();
+    }
+}
