@@ -37,6 +37,16 @@ public interface IProvider
     TimeSpan PasteSubmitDelay { get; }
 
     /// <summary>
+    /// How long the screen must hold still before a reading of <c>completed</c> is taken: TUIs that draw
+    /// their end-of-turn marker a frame before the answer's last characters need it; a CLI that prints
+    /// its answer and then its prompt, in that order, does not (zero).
+    /// </summary>
+    TimeSpan CompletedSettle { get; }
+
+    /// <summary>Output silence after which a terminal that reads as processing is looked at again.</summary>
+    TimeSpan OutputQuiescence { get; }
+
+    /// <summary>
     /// Whether assign/handoff messages must be refused while this CLI waits on a question: typed text
     /// would answer the question instead of reaching the agent.
     /// </summary>

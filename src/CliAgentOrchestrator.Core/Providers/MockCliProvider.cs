@@ -34,6 +34,12 @@ public sealed partial class MockCliProvider(ProviderContext context, string? scr
     /// </summary>
     public override int PasteEnterCount => 1;
 
+    /// <summary>None: the script prints its whole answer, then its prompt; the prompt means the answer is complete.</summary>
+    public override TimeSpan CompletedSettle => TimeSpan.Zero;
+
+    /// <summary>30 ms: the answer comes in one write, so a short silence is the end of it.</summary>
+    public override TimeSpan OutputQuiescence => TimeSpan.FromMilliseconds(30);
+
     /// <summary>An approval question reads the next line as its answer, so a message would answer it.</summary>
     public override bool BlocksOrchestratedInputWhileWaiting => true;
 

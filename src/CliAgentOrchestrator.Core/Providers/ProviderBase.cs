@@ -37,6 +37,14 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
     public virtual bool BlocksOrchestratedInputWhileWaiting => false;
 
     /// <inheritdoc />
+    /// <remarks>100 ms: Copilot CLI and OpenCode were seen drawing their idle footer or turn marker before the answer's last words.</remarks>
+    public virtual TimeSpan CompletedSettle => TimeSpan.FromMilliseconds(100);
+
+    /// <inheritdoc />
+    /// <remarks>200 ms: a streaming TUI pauses between tokens; looking at every pause would cost a capture each.</remarks>
+    public virtual TimeSpan OutputQuiescence => TimeSpan.FromMilliseconds(200);
+
+    /// <inheritdoc />
     public virtual TimeSpan? CaoMcpServerWait => null;
 
     /// <summary>

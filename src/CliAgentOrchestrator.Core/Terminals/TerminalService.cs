@@ -119,7 +119,8 @@ public sealed partial class TerminalService(
     {
         var target = new TmuxTarget(record.SessionName, record.WindowName);
         var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken);
-        var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, logger: logger);
+        var cadence = new StatusMonitorOptions { CompletedSettle = provider.CompletedSettle, Quiescence = provider.OutputQuiescence };
+        var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, cadence, logger);
         var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = CaoTelemetry.CurrentContext() };
         monitor.StatusChanged += (_, change) => OnMonitorStatusChanged(runtime, change);
         _runtimes[record.Id] = runtime;

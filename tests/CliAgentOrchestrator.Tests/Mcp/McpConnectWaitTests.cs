@@ -72,6 +72,8 @@ public sealed class McpConnectWaitTests
         public string ExitCommand => inner.ExitCommand;
         public int PasteEnterCount => inner.PasteEnterCount;
         public TimeSpan PasteSubmitDelay => inner.PasteSubmitDelay;
+        public TimeSpan CompletedSettle => inner.CompletedSettle;
+        public TimeSpan OutputQuiescence => inner.OutputQuiescence;
         public bool BlocksOrchestratedInputWhileWaiting => inner.BlocksOrchestratedInputWhileWaiting;
         public void Cleanup() => inner.Cleanup();
     }

@@ -9,8 +9,11 @@ public sealed record TerminalOutputTailOptions
     /// <summary>Bytes kept for "full" output reads; Python's default is 32 KiB.</summary>
     public int BufferCapacity { get; init; } = 32 * 1024;
 
-    /// <summary>How often the log is checked for new bytes when nothing arrived.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How often the log is checked for new bytes when nothing arrived: the lag before output wakes the
+    /// status monitor and start-up. A check is one fstat of an open file.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How often dead output pipes are looked for and restarted (<see cref="Hosting.PipeWatchdogService"/>).</summary>
     public TimeSpan PipeCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
