@@ -85,6 +85,16 @@ public sealed class InboxService : IHostedService, IDisposable
         return _inbox.List(receiverId, limit, status);
     }
 
+    /// <summary>The latest messages of every receiver, newest first; limit 1-1000.</summary>
+    public IReadOnlyList<InboxMessage> ListAll(int limit, string? status)
+    {
+        if (limit is < 1 or > 1000)
+            throw new InvalidParameterException("limit must be between 1 and 1000");
+        if (status is not null && !InboxStatuses.All.Contains(status))
+            throw new InvalidRequestException($"Invalid status '{status}': use one of {string.Join(", ", InboxStatuses.All)}");
+        return _inbox.ListAll(limit, status);
+    }
+
     public void Wake(string receiverId)
     {
         if (!_stopping.IsCancellationRequested)

@@ -39,6 +39,17 @@ public sealed class InboxRepository(CaoDatabase database)
         return ReadAll(command);
     });
 
+    /// <summary>The latest messages of every receiver, newest first (the dashboard's message timeline).</summary>
+    public IReadOnlyList<InboxMessage> ListAll(int limit, string? status) => database.Run<IReadOnlyList<InboxMessage>>(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM inbox {(status is null ? "" : "WHERE status = $status")} ORDER BY id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        if (status is not null)
+            command.Parameters.AddWithValue("$status", status);
+        return ReadAll(command);
+    });
+
     /// <summary>Claims up to <paramref name="max"/> of the oldest pending messages of <paramref name="receiverId"/>, oldest first.</summary>
     public IReadOnlyList<InboxMessage> ClaimPending(string receiverId, int max) => database.Run<IReadOnlyList<InboxMessage>>(connection =>
     {

@@ -1,0 +1,44 @@
+using System.Net;
+using CliAgentOrchestrator.Dashboard.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace CliAgentOrchestrator.Dashboard.Tests;
+
+/// <summary>The messages view: who sent what to whom, delivered and refused ones marked, the inboxes as stored.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class MessagesViewTests(Chromium chromium)
+{
+    [Fact]
+    public async Task ShowsDeliveredAndRefusedMessagesBetweenTerminals()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        var supervisor = await server.CreateMockSessionAsync(DashboardServer.UniqueName("sup"));
+        var worker = await server.CreateMockSessionAsync(DashboardServer.UniqueName("wrk"));
+
+        // Before the page opens (from the event history) ...
+        await server.PostAsync($"/terminals/{worker}/inbox/messages", body: new { sender_id = supervisor, message = "please review the diff", orchestration_type = "assign" });
+        await using var browser = await chromium.OpenAsync(server);
+        await browser.GotoAsync("#messages");
+        var page = browser.Page;
+        var delivered = page.Locator("#message-timeline li[data-outcome='delivered']", new() { HasTextString = "please review the diff" });
+        await Expect(delivered).ToBeVisibleAsync();
+        await Expect(delivered).ToContainTextAsync(supervisor);
+        await Expect(delivered).ToContainTextAsync(worker);
+        await Expect(delivered).ToContainTextAsync("assign");
+
+        // ... and live: a message the denier plugin refuses, sent straight to the terminal.
+        await server.PostAsync($"/terminals/{supervisor}/input", HttpStatusCode.Forbidden, new { message = "this is forbidden", sender_id = worker, orchestration_type = "send_message" });
+        var refused = page.Locator("#message-timeline li[data-outcome='refused']");
+        await Expect(refused).ToContainTextAsync("refused by denier");
+        await Expect(refused).ToContainTextAsync("this is forbidden");
+
+        var edge = page.Locator($"#message-graph li[data-from='{supervisor}'][data-to='{worker}']");
+        await Expect(edge).ToContainTextAsync("1 delivered");
+        await Expect(page.Locator($"#message-graph li[data-from='{worker}'][data-to='{supervisor}']")).ToContainTextAsync("1 refused");
+
+        var row = page.Locator("#message-inbox tbody tr", new() { HasTextString = "please review the diff" });
+        await Expect(row.Locator(".badge")).ToHaveTextAsync("delivered");
+        await browser.ScreenshotAsync("messages");
+        Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("403", StringComparison.Ordinal));
+    }
+}
