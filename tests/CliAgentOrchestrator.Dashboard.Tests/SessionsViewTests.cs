@@ -52,8 +52,8 @@ public sealed class SessionsViewTests(Chromium chromium)
 
         var card = page.Locator("article.session", new() { HasText = name });
         await Expect(card).ToBeVisibleAsync();
-        await Expect(card.Locator("td", new() { HasTextString = "reviewer" })).ToBeVisibleAsync();
-        await Expect(card.Locator("td", new() { HasTextString = "mock_cli" })).ToBeVisibleAsync();
+        await Expect(card.GetByRole(AriaRole.Cell, new() { Name = "reviewer", Exact = true })).ToBeVisibleAsync();
+        await Expect(card.GetByRole(AriaRole.Cell, new() { Name = "mock_cli", Exact = true })).ToBeVisibleAsync();
         var sessionName = await card.GetAttributeAsync("data-session");
         using (var shown = await server.Http.GetAsync($"/sessions/{sessionName}"))
             Assert.Equal(HttpStatusCode.OK, shown.StatusCode);

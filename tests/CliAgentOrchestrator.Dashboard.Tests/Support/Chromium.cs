@@ -24,6 +24,7 @@ public sealed class Chromium : IAsyncLifetime
             _missing = $"error: chromium not found at {ExecutablePath}: run `apt-get install -y chromium chromium-driver` (.ci/run does) or set CAO_TEST_CHROMIUM";
             return;
         }
+        Assertions.SetDefaultExpectTimeout(30_000); // a loaded CI machine; passing checks return at once
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,7 +49,12 @@ public sealed class Chromium : IAsyncLifetime
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
-                result.ConsoleErrors.Add(message.Text);
+                result.ConsoleErrors.Add($"{message.Text} ({message.Location})");
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+                result.ConsoleErrors.Add($"{response.Status} {response.Request.Method} {response.Url}");
         };
         page.PageError += (_, error) => result.ConsoleErrors.Add(error);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

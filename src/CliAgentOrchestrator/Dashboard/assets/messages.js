@@ -16,6 +16,9 @@ let entries = [];
 let seen = new Set();
 let unsubscribe = null;
 let inboxTimer = null;
+// Message bodies are left out of the event stream unless plugins.events.include_messages is true;
+// queued and failed events carry the inbox row's id, whose text GET /messages has.
+const inboxText = new Map();
 
 export async function show() {
   unsubscribe ??= onEvent((event) => {
@@ -61,10 +64,16 @@ function render() {
       h('span.route', {}, h('code', {}, e.sender || '(user)'), ' → ', h('code', {}, e.receiver)),
       h('span.otype', {}, e.orchestration_type || 'send_message'),
       badge(kind.outcome, kind.label),
-      h('span.text', { title: e.message }, shorten(e.message)),
+      messageText(e),
       why ? h('span.why', {}, why) : null));
   }
   renderGraph();
+}
+
+function messageText(e) {
+  const text = e.message ?? inboxText.get(e.message_id);
+  if (text !== undefined && text !== null && text !== '') return h('span.text', { title: text }, shorten(text));
+  return h('span.text.hidden-text', { title: 'The event stream leaves message bodies out unless plugins.events.include_messages is true' }, '(text not in the event stream)');
 }
 
 function renderGraph() {
@@ -93,6 +102,9 @@ async function loadInbox() {
   const container = document.getElementById('message-inbox');
   try {
     const rows = await get('/messages?limit=200');
+    const known = inboxText.size;
+    for (const m of rows) inboxText.set(m.id, m.message);
+    if (inboxText.size !== known) render();
     clear(container);
     if (rows.length === 0) { container.append(h('p.empty', {}, 'No queued messages.')); return; }
     container.append(h('div.table-wrap', {}, h('table', {},
