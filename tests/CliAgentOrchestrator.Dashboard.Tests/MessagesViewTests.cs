@@ -44,4 +44,29 @@ public sealed class MessagesViewTests(Chromium chromium)
         await browser.ScreenshotAsync("messages");
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("403", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task MarksAMessageThatFailedBecauseItsReceiverWentAway()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        var sender = await server.CreateMockSessionAsync(DashboardServer.UniqueName("snd"));
+        var receiverName = DashboardServer.UniqueName("rcv");
+        var receiver = await server.CreateMockSessionAsync(receiverName);
+        await using var browser = await chromium.OpenAsync(server);
+        await browser.GotoAsync("#messages");
+
+        // The receiver is busy, so the message waits in its inbox; then its window disappears.
+        await server.PostAsync($"/terminals/{receiver}/input", body: new { message = "__mock_sleep_120" });
+        await server.WaitForStatusAsync(receiver, "processing");
+        await server.PostAsync($"/terminals/{receiver}/inbox/messages", body: new { sender_id = sender, message = "this one never arrives" });
+        var terminal = System.Text.Json.Nodes.JsonNode.Parse(await server.Http.GetStringAsync($"/terminals/{receiver}"))!;
+        await server.Process.Tmux.KillWindowAsync(new Core.Tmux.TmuxTarget(terminal["session_name"]!.GetValue<string>(), terminal["name"]!.GetValue<string>()));
+
+        var failed = browser.Page.Locator("#message-timeline li[data-outcome='failed']");
+        await Expect(failed).ToContainTextAsync("this one never arrives");
+        await Expect(failed).ToContainTextAsync($"receiver terminal {receiver} is out of service");
+        await Expect(browser.Page.Locator($"#message-graph li[data-from='{sender}'][data-to='{receiver}']")).ToContainTextAsync("1 failed");
+        await Expect(browser.Page.Locator("#message-inbox tbody tr", new() { HasTextString = "this one never arrives" }).Locator(".badge")).ToHaveTextAsync("failed");
+        await browser.ScreenshotAsync("messages-failed");
+    }
 }

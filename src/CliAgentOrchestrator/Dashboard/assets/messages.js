@@ -3,6 +3,7 @@
 import { get } from './api.js';
 import { h, clear, badge, time, shorten } from './dom.js';
 import { onEvent } from './events-hub.js';
+import { terminalNames } from './names.js';
 
 const MESSAGE_EVENTS = {
   post_queue_message: { outcome: 'queued', label: 'queued' },
@@ -13,6 +14,7 @@ const MESSAGE_EVENTS = {
 const MAX_TIMELINE = 500;
 
 let entries = [];
+let names = new Map();
 let seen = new Set();
 let unsubscribe = null;
 let inboxTimer = null;
@@ -28,6 +30,7 @@ export async function show() {
     clearTimeout(inboxTimer);
     inboxTimer = setTimeout(loadInbox, 200);
   });
+  names = await terminalNames();
   try {
     const history = await get(`/events/history?limit=500&type=${Object.keys(MESSAGE_EVENTS).join(',')}`);
     for (const event of history) add(event);
@@ -61,13 +64,20 @@ function render() {
     const why = e.event_type === 'post_send_message_denied' ? `refused by ${e.denied_by}: ${e.reason}` : e.event_type === 'post_fail_message' ? e.reason : '';
     timeline.append(h('li.message', { dataset: { outcome: kind.outcome } },
       h('time', { datetime: e.timestamp }, time(e.timestamp)),
-      h('span.route', {}, h('code', {}, e.sender || '(user)'), ' → ', h('code', {}, e.receiver)),
+      h('span.route', {}, who(e.sender), ' → ', who(e.receiver)),
       h('span.otype', {}, e.orchestration_type || 'send_message'),
       badge(kind.outcome, kind.label),
       messageText(e),
       why ? h('span.why', {}, why) : null));
   }
   renderGraph();
+}
+
+/** A terminal as its window name (the agent) and id; the sender is empty for a user's own message. */
+function who(id) {
+  if (!id || id === '(user)') return h('span.who', {}, '(user)');
+  const name = names.get(id);
+  return h('span.who', {}, name ? `${name} ` : '', h('code', {}, id));
 }
 
 function messageText(e) {
@@ -80,6 +90,8 @@ function renderGraph() {
   const edges = new Map();
   for (const e of entries) {
     const kind = MESSAGE_EVENTS[e.event_type].outcome;
+    // A queued message is counted when it is delivered or fails; the timeline shows the queueing.
+    if (kind === 'queued') continue;
     const key = `${e.sender || '(user)'}\u0000${e.receiver}`;
     const edge = edges.get(key) ?? { from: e.sender || '(user)', to: e.receiver, queued: 0, delivered: 0, refused: 0, failed: 0, types: new Set() };
     edge[kind]++;
@@ -87,13 +99,12 @@ function renderGraph() {
     edges.set(key, edge);
   }
   const container = clear(document.getElementById('message-graph'));
-  if (edges.size === 0) { container.append(h('p.empty', {}, 'No messages yet.')); return; }
+  if (edges.size === 0) { container.append(h('p.empty', {}, 'No message delivered, refused or failed yet.')); return; }
   container.append(h('ul.edges', {}, [...edges.values()].map((edge) => h('li.edge', { dataset: { from: edge.from, to: edge.to } },
-    h('code', {}, edge.from), h('span.arrow', { 'aria-label': 'to' }, ' ⟶ '), h('code', {}, edge.to),
+    who(edge.from), h('span.arrow', { 'aria-label': 'to' }, ' ⟶ '), who(edge.to),
     h('span.types', {}, [...edge.types].join(', ')),
     h('span.counts', {},
       edge.delivered ? badge('delivered', `${edge.delivered} delivered`) : null,
-      edge.queued ? badge('queued', `${edge.queued} queued`) : null,
       edge.refused ? badge('refused', `${edge.refused} refused`) : null,
       edge.failed ? badge('failed', `${edge.failed} failed`) : null)))));
 }
@@ -111,7 +122,7 @@ async function loadInbox() {
       h('caption.visually-hidden', {}, 'Inbox messages, newest first'),
       h('thead', {}, h('tr', {}, ['#', 'Queued', 'From', 'To', 'Type', 'State', 'Message', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows.map((m) => h('tr', { dataset: { messageId: m.id } },
-        h('td', {}, m.id), h('td', {}, time(m.created_at)), h('td', {}, h('code', {}, m.sender_id)), h('td', {}, h('code', {}, m.receiver_id)),
+        h('td', {}, m.id), h('td', {}, time(m.created_at)), h('td', {}, who(m.sender_id)), h('td', {}, who(m.receiver_id)),
         h('td', {}, m.orchestration_type ?? 'send_message'), h('td', {}, badge(m.status)),
         h('td', { title: m.message }, shorten(m.message, 80)), h('td', {}, m.error ?? '')))))));
   } catch (error) {

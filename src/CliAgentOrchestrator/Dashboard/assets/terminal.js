@@ -98,6 +98,9 @@ function setControl(on) {
   button.setAttribute('aria-pressed', String(on));
   button.textContent = on ? 'Release control' : 'Take control';
   $('terminal-screen').classList.toggle('in-control', on);
+  $('terminal-hint').textContent = on
+    ? 'You have control: every key goes to the agent. Ctrl+] or “Release control” gives it back.'
+    : 'Read-only: what the agent\'s pane shows, live. “Take control” sends your keys to the agent; Ctrl+] or the button gives control back.';
   if (term) {
     term.options.disableStdin = !on;
     if (on) term.focus();
