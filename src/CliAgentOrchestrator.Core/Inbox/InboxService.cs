@@ -324,14 +324,12 @@ public sealed class InboxService : IHostedService, IDisposable
 
     private void FailAllPending(string receiverId, string reason)
     {
-        var pending = _inbox.List(receiverId, int.MaxValue, null)
-            .Where(m => m.Status is InboxStatuses.Pending or InboxStatuses.Delivering or InboxStatuses.Typing)
-            .ToList();
-        if (pending.Count == 0)
+        // One atomic transition: a concurrent caller gets only the rows it failed itself.
+        var failed = _inbox.FailUnfinished(receiverId, reason);
+        if (failed.Count == 0)
             return;
-        _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", pending.Count, receiverId, reason);
-        _inbox.MarkFailed(pending.Select(m => m.Id).ToList(), reason);
-        AnnounceFailed(pending, reason);
+        _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", failed.Count, receiverId, reason);
+        AnnounceFailed(failed, reason);
     }
 
     // After the rows are marked failed, one post_fail_message each, oldest first.

@@ -47,12 +47,15 @@ export function hide() {
 }
 
 function add(event) {
-  if (seen.has(event.event_id)) return;
-  seen.add(event.event_id);
+  // Queued and failed events name their inbox row: one entry per row and outcome, however often told.
+  const key = event.message_id ? `${event.event_type}:${event.message_id}` : event.event_id;
+  if (seen.has(key)) return;
+  seen.add(key);
+  event.__key = key;
   entries.push(event);
   entries.sort((a, b) => String(b.timestamp).localeCompare(String(a.timestamp)));
   if (entries.length > MAX_TIMELINE) {
-    for (const dropped of entries.splice(MAX_TIMELINE)) seen.delete(dropped.event_id);
+    for (const dropped of entries.splice(MAX_TIMELINE)) seen.delete(dropped.__key);
   }
 }
 
