@@ -85,6 +85,16 @@ public sealed class InboxService : IHostedService, IDisposable
         return _inbox.List(receiverId, limit, status);
     }
 
+    /// <summary>The latest messages of every receiver, newest first; limit 1-1000.</summary>
+    public IReadOnlyList<InboxMessage> ListAll(int limit, string? status)
+    {
+        if (limit is < 1 or > 1000)
+            throw new InvalidParameterException("limit must be between 1 and 1000");
+        if (status is not null && !InboxStatuses.All.Contains(status))
+            throw new InvalidRequestException($"Invalid status '{status}': use one of {string.Join(", ", InboxStatuses.All)}");
+        return _inbox.ListAll(limit, status);
+    }
+
     public void Wake(string receiverId)
     {
         if (!_stopping.IsCancellationRequested)
@@ -314,14 +324,12 @@ public sealed class InboxService : IHostedService, IDisposable
 
     private void FailAllPending(string receiverId, string reason)
     {
-        var pending = _inbox.List(receiverId, int.MaxValue, null)
-            .Where(m => m.Status is InboxStatuses.Pending or InboxStatuses.Delivering or InboxStatuses.Typing)
-            .ToList();
-        if (pending.Count == 0)
+        // One atomic transition: a concurrent caller gets only the rows it failed itself.
+        var failed = _inbox.FailUnfinished(receiverId, reason);
+        if (failed.Count == 0)
             return;
-        _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", pending.Count, receiverId, reason);
-        _inbox.MarkFailed(pending.Select(m => m.Id).ToList(), reason);
-        AnnounceFailed(pending, reason);
+        _logger.LogWarning("{Count} inbox messages to {Receiver} failed: {Reason}", failed.Count, receiverId, reason);
+        AnnounceFailed(failed, reason);
     }
 
     // After the rows are marked failed, one post_fail_message each, oldest first.

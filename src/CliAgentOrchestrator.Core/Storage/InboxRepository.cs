@@ -39,6 +39,17 @@ public sealed class InboxRepository(CaoDatabase database)
         return ReadAll(command);
     });
 
+    /// <summary>The latest messages of every receiver, newest first (the dashboard's message timeline).</summary>
+    public IReadOnlyList<InboxMessage> ListAll(int limit, string? status) => database.Run<IReadOnlyList<InboxMessage>>(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM inbox {(status is null ? "" : "WHERE status = $status")} ORDER BY id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        if (status is not null)
+            command.Parameters.AddWithValue("$status", status);
+        return ReadAll(command);
+    });
+
     /// <summary>Claims up to <paramref name="max"/> of the oldest pending messages of <paramref name="receiverId"/>, oldest first.</summary>
     public IReadOnlyList<InboxMessage> ClaimPending(string receiverId, int max) => database.Run<IReadOnlyList<InboxMessage>>(connection =>
     {
@@ -84,6 +95,24 @@ public sealed class InboxRepository(CaoDatabase database)
 
     public void MarkFailed(IReadOnlyList<long> ids, string reason) =>
         UpdateMany(ids, "status = 'failed', error = $error", ("$error", reason));
+
+    /// <summary>
+    /// Marks failed those of the receiver's messages still unfinished (pending, delivering, typing), in
+    /// one statement, and returns exactly those rows: two callers failing the same receiver at once
+    /// (the liveness check and a delivery attempt) then announce each message once, not twice.
+    /// </summary>
+    public IReadOnlyList<InboxMessage> FailUnfinished(string receiverId, string reason) => database.Run<IReadOnlyList<InboxMessage>>(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE inbox SET status = 'failed', error = $error
+            WHERE receiver_id = $receiver AND status IN ('pending', 'delivering', 'typing')
+            RETURNING {Columns}
+            """;
+        command.Parameters.AddWithValue("$receiver", receiverId);
+        command.Parameters.AddWithValue("$error", reason);
+        return ReadAll(command).OrderBy(m => m.Id).ToList();
+    }, write: true);
 
     private void UpdateMany(IReadOnlyList<long> ids, string set, params (string Name, object Value)[] parameters)
     {

@@ -1,5 +1,7 @@
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Core.PluginHosting;
+using CliAgentOrchestrator.Core.PluginHosting.Installation;
 
 namespace CliAgentOrchestrator.Api;
 
@@ -43,6 +45,14 @@ public static class PluginEndpoints
             .Produces<PluginReloadResult>()
             .Produces(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status409Conflict);
+        app.MapPost("/plugins/{name}/enable", (string name, PluginHost host, CaoHome home) => SetEnabled(name, true, host, home))
+            .WithSummary("Enable a plugin at the next server start")
+            .WithDescription("Writes plugins.<name>.enabled: true into settings.json, as `cao plugin enable` does; the running server is unchanged until it restarts (restart_required in the answer).")
+            .Produces(StatusCodes.Status404NotFound);
+        app.MapPost("/plugins/{name}/disable", (string name, PluginHost host, CaoHome home) => SetEnabled(name, false, host, home))
+            .WithSummary("Disable a plugin at the next server start")
+            .WithDescription("Writes plugins.<name>.enabled: false into settings.json, as `cao plugin disable` does; the running server is unchanged until it restarts (restart_required in the answer).")
+            .Produces(StatusCodes.Status404NotFound);
         app.MapPost("/plugins/{name}/test", async (string name, PluginTestRequest request, PluginHost host, CancellationToken cancellationToken) =>
             {
                 try
@@ -65,5 +75,22 @@ public static class PluginEndpoints
             .Produces<PluginTrialResult>()
             .Produces(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult SetEnabled(string name, bool enabled, PluginHost host, CaoHome home)
+    {
+        var plugin = host.Describe().FirstOrDefault(p => p.Name == name)
+            ?? throw new NotFoundException($"No plugin named '{name}' was seen at start-up; see GET /plugins");
+        try
+        {
+            PluginEnablement.Set(home.SettingsFile, name, enabled);
+        }
+        catch (InstallationException ex)
+        {
+            throw new ConflictException(ex.Message);
+        }
+        // Running now and asked to be off, or off now and asked to run: only a restart does it.
+        var running = plugin.Status is PluginStatus.Loaded or PluginStatus.Faulted;
+        return Results.Json(new { name, enabled, restart_required = running != enabled, settings_file = home.SettingsFile });
     }
 }

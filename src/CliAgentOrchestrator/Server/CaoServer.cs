@@ -52,6 +52,7 @@ public static class CaoServer
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<LocalRequestGuard>();
         app.UseCors();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapOpenApi().WithSummary("This API's OpenAPI document").ExcludeFromDescription();
         HealthEndpoints.Map(app);
         PluginEndpoints.Map(app);
@@ -61,6 +62,9 @@ public static class CaoServer
         InboxEndpoints.Map(app);
         RunStepEndpoints.Map(app);
         EventEndpoints.Map(app);
+        MessageEndpoints.Map(app);
+        TerminalAttachEndpoints.Map(app);
+        Dashboard.DashboardEndpoints.Map(app);
         return app;
     }
 
