@@ -118,6 +118,7 @@ public sealed partial class PluginHost
             else
             {
                 Record(plugin);
+                BindTools(plugin, entryPoint.PluginType);
                 candidates.Add(new Candidate(plugin, entryPoint.PluginType, assembly));
             }
         }

@@ -47,6 +47,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         // The request is fine; this machine cannot serve its provider until the CLI is installed.
         CliNotFoundException => StatusCodes.Status422UnprocessableEntity,
         DeniedException => StatusCodes.Status403Forbidden,
+        ForbiddenException => StatusCodes.Status403Forbidden,
         MessageTooLargeException => StatusCodes.Status413PayloadTooLarge,
         WorkerFailedException { Kind: WorkerFailure.Error } => StatusCodes.Status502BadGateway,
         WorkerFailedException { Kind: WorkerFailure.Timeout } => StatusCodes.Status504GatewayTimeout,
