@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using CliAgentOrchestrator.Core.Errors;
 using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Core.PluginHosting.Tools;
 using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Core.Terminals;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CliAgentOrchestrator.Api;
 
@@ -16,16 +18,16 @@ public static class PluginToolEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/plugin-tools", (string? terminal_id, PluginHost host, TerminalService terminals) =>
+        app.MapGet("/plugin-tools", ([FromQuery(Name = "terminal_id"), Description("The calling agent's terminal; its allowed tools filter the list (404 when unknown)")] string? terminalId, PluginHost host, TerminalService terminals) =>
             {
-                var allowed = AllowedTools(terminal_id, terminals);
+                var allowed = AllowedTools(terminalId, terminals);
                 return Results.Json(host.ListTools().Where(t => PluginToolPolicy.Allows(allowed, t.Name)).ToList());
             })
             .WithSummary("List the tools plugins offer agents")
             .WithDescription("Every tool of every plugin that is not disabled, named `<plugin>_<tool>`, with its description, input JSON schema and whether it can be called now (`available`, else `problem` says why: typically its plugin is not configured). With `terminal_id`, only the tools that terminal's allowed tools permit.")
             .Produces<List<PluginToolInfo>>()
             .Produces(StatusCodes.Status404NotFound);
-        app.MapPost("/plugin-tools/{name}/call", async (string name, PluginToolCall call, PluginHost host, TerminalService terminals, CancellationToken cancellationToken) =>
+        app.MapPost("/plugin-tools/{name}/call", async ([Description("The tool's name as agents see it, `<plugin>_<tool>`")] string name, PluginToolCall call, PluginHost host, TerminalService terminals, CancellationToken cancellationToken) =>
             {
                 var allowed = AllowedTools(call.TerminalId, terminals);
                 if (!PluginToolPolicy.Allows(allowed, name))
