@@ -52,22 +52,22 @@ public sealed partial class PluginHost
         if (!Callable(plugin) || plugin.Instance is not { } instance)
             return PluginToolResult.Error(NotAvailable(plugin, tool));
 
-        object?[] parameters;
+        Task<object?>? running = null;
         try
         {
-            parameters = Parameters(tool, arguments, terminalId, cancellationToken, out var timeout);
+            var parameters = Parameters(tool, arguments, terminalId, cancellationToken, out var timeout);
             using (timeout)
             {
-                var running = PluginThreads.Run(() => Invoke(tool, instance, parameters));
+                running = PluginThreads.Run(() => Invoke(tool, instance, parameters));
                 var result = await running.WaitAsync(_options.ToolTimeout, cancellationToken).ConfigureAwait(false);
                 return new PluginToolResult { Text = Text(tool, result) };
             }
         }
-        catch (JsonException ex)
+        catch (JsonException ex) when (running is null)
         {
             return PluginToolResult.Error($"Invalid arguments for {name}: {ex.Message}");
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (running is { IsCompleted: false })
         {
             _logger.LogWarning("Plugin '{Plugin}' tool '{Tool}' did not answer within {Seconds}s; abandoned the call", plugin.Name, name, _options.ToolTimeout.TotalSeconds);
             return PluginToolResult.Error($"{name} did not answer within {_options.ToolTimeout.TotalSeconds}s (CAO_PLUGINS_TOOL_TIMEOUT)");
