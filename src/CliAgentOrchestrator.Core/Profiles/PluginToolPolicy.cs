@@ -11,7 +11,7 @@ namespace CliAgentOrchestrator.Core.Profiles;
 /// </summary>
 public static class PluginToolPolicy
 {
-    private const string ServerEntry = "@" + Providers.McpServers.CaoServerName;
+    private const string ServerEntry = "@" + CliAgentOrchestrator.Plugins.Providers.McpServers.CaoServerName;
 
     /// <summary>Whether <paramref name="allowedTools"/> (null: unrestricted) allows the tool <paramref name="name"/>.</summary>
     public static bool Allows(IReadOnlyList<string>? allowedTools, string name)

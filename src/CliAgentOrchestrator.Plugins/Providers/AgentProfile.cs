@@ -1,10 +1,10 @@
-namespace CliAgentOrchestrator.Core.Profiles;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// An agent profile: markdown with YAML frontmatter; the body is the system prompt (reference §9).
 /// Fields the core acts on are typed; everything else stays reachable through <see cref="Frontmatter"/>
 /// so provider-native writers (the kiro agent JSON) can pass it through untouched.
-/// Parse with <see cref="ProfileParser"/>; find with <see cref="ProfileStore"/>.
+/// Parse with the core's profile parser; find with its profile store.
 /// </summary>
 public sealed record AgentProfile
 {

@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// The clocks of the init recipe (reference §8.3). Defaults follow the Python original; tests shrink

@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// Picks an option of a TUI selection menu drawn as one option per line with a cursor glyph

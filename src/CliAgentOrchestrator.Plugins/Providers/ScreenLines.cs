@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>Line-level helpers shared by the providers' screen rules.</summary>
-internal static class ScreenLines
+public static class ScreenLines
 {
     /// <summary>Stripped lines with trailing blank lines removed (the cursor's empty rows below the prompt).</summary>
     public static string[] Read(string screen)

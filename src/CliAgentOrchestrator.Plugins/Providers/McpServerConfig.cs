@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Profiles;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>One entry of a profile's <c>mcpServers</c> map.</summary>
 public sealed record McpServerConfig

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using CliAgentOrchestrator.Core.Tmux;
 
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// Tells when a new pane's shell reads commands, and whether the CLI to launch is on that shell's

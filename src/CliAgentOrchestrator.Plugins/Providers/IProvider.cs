@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// One agent CLI kind (mock_cli, claude_code, codex, copilot_cli, opencode_cli, kiro_cli). A provider instance serves one

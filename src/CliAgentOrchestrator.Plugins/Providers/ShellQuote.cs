@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Tmux;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// POSIX shell quoting for what reaches a shell through tmux: launch commands typed into the pane's

@@ -1,6 +1,5 @@
-using CliAgentOrchestrator.Core.Profiles;
 
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>How long a CLI may take to become ready: profile, then configuration, then default.</summary>
 public static class InitTimeout
@@ -10,7 +9,7 @@ public static class InitTimeout
 
     /// <summary>
     /// The profile's <c>provider_init_timeout</c> when positive, else <paramref name="configured"/>
-    /// (<see cref="ProviderOptions.InitTimeout"/>), else <paramref name="fallback"/> (60 s when null).
+    /// (<c>CAO_PROVIDER_INIT_TIMEOUT</c>), else <paramref name="fallback"/> (60 s when null).
     /// </summary>
     public static TimeSpan Resolve(AgentProfile? profile, TimeSpan? configured, TimeSpan? fallback = null)
     {

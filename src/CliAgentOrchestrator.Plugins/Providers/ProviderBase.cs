@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// The common provider recipe (reference §8.3): wait for the shell, remember what it is, launch
@@ -47,7 +47,7 @@ public abstract partial class ProviderBase(ProviderContext context) : IProvider
         Context.Profile?.McpServers.ContainsKey(McpServers.CaoServerName) == true ? Timings.CaoMcpConnectTimeout : null;
 
     /// <summary>How long init may take: profile <c>provider_init_timeout</c>, configuration, else 60 s.</summary>
-    public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout);
+    public virtual TimeSpan InitTimeout => Timings.InitTimeout ?? CliAgentOrchestrator.Plugins.Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout);
 
     /// <summary>The shell command line that starts the CLI. May write temp files (prompt, MCP config).</summary>
     public abstract string BuildLaunchCommand();

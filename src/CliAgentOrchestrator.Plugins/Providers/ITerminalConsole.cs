@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// The terminal as a provider sees it while launching its CLI: type, press keys, read the screen.

@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// A start-up question a CLI may ask before it is usable (trust this folder, accept bypass mode,

@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 // The init loop (reference §8.3): wait until the shell runs a probe command, then launch the CLI and
 // poll the screen, answering known start-up dialogs, until the CLI reads as ready or the init timeout
@@ -71,7 +71,7 @@ public abstract partial class ProviderBase
                 throw new TimeoutException(
                     $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
                     $"(status {GetStatus(screen)}; the screen ends: {ScreenEnd(plain)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
-                    $"provider_init_timeout in the profile / {Configuration.CaoSettings.ProviderInitTimeout.Variable}.");
+                    $"provider_init_timeout in the profile / CAO_PROVIDER_INIT_TIMEOUT.");
             await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -83,8 +83,8 @@ public abstract partial class ProviderBase
     {
         var serverPath = Environment.GetEnvironmentVariable("PATH") ?? "";
         if (ExecutableLocator.Find(LaunchBinaryHint, serverPath) is null)
-            throw new Errors.CliNotFoundException(Key, LaunchBinaryHint);
-        await console.RunCommandAsync(" export PATH=\"$PATH\":" + Tmux.ShellQuote.Single(serverPath), cancellationToken).ConfigureAwait(false);
+            throw new CliNotFoundException(Key, LaunchBinaryHint);
+        await console.RunCommandAsync(" export PATH=\"$PATH\":" + ShellQuote.Single(serverPath), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The program the launch command starts: looked up on the pane's PATH before launch, named in timeout messages.</summary>

@@ -1,6 +1,5 @@
-using CliAgentOrchestrator.Core.Profiles;
 
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>Prepares a profile's MCP servers for one terminal.</summary>
 public static class McpServers

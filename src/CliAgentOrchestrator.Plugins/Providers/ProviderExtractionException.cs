@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>The screen holds no answer the provider can extract.</summary>
 public sealed class ProviderExtractionException(string message) : Exception(message);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// Turns terminal output (tmux captures with <c>-e</c>, or the raw pipe-pane stream) into plain text

@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>What a provider instance is created for: one terminal running one agent profile.</summary>
 /// <param name="TerminalId">8 lowercase hex characters.</param>
@@ -10,14 +10,14 @@ namespace CliAgentOrchestrator.Core.Providers;
 /// <param name="Model">Model override, if any.</param>
 /// <param name="AgentProfileName">The profile name asked for; kept when <paramref name="Profile"/> is null so
 /// providers can still pass it to a CLI that knows its own agents (<c>--agent &lt;name&gt;</c>).</param>
-/// <param name="ConfiguredInitTimeout">The server-wide init timeout (<see cref="ProviderOptions.InitTimeout"/>); the profile's wins.</param>
+/// <param name="ConfiguredInitTimeout">The server-wide init timeout (<c>CAO_PROVIDER_INIT_TIMEOUT</c>); the profile's wins.</param>
 /// <param name="OperatorVariables">The variables the operator set for this agent's window (<c>env_vars</c> of the
 /// session and the request); providers must not unset or override them. Null when unknown (reattach).</param>
 public sealed record ProviderContext(
     string TerminalId,
     string SessionName,
     string WindowName,
-    Profiles.AgentProfile? Profile,
+    AgentProfile? Profile,
     IReadOnlyList<string>? AllowedTools,
     string HomeDirectory,
     string? Model = null,
@@ -26,7 +26,7 @@ public sealed record ProviderContext(
     IReadOnlyDictionary<string, string>? OperatorVariables = null)
 {
     /// <summary>
-    /// How the agent reaches this server (<see cref="Configuration.AgentConnection"/>): variables the
+    /// How the agent reaches this server (CAO_API_HOST, CAO_API_PORT and the like): variables the
     /// <c>cao-mcp-server</c> entry gets, whatever environment the CLI starts MCP servers with.
     /// </summary>
     public IReadOnlyDictionary<string, string> ConnectionVariables { get; init; } = new Dictionary<string, string>();

@@ -1,4 +1,4 @@
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>Finds executables on <c>PATH</c>, the way the pane's shell would.</summary>
 public static class ExecutableLocator

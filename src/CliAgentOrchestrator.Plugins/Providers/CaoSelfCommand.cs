@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace CliAgentOrchestrator.Core.Providers;
+namespace CliAgentOrchestrator.Plugins.Providers;
 
 /// <summary>
 /// How to start the running <c>cao</c> again: its apphost (an installed tool's shim, or
@@ -17,6 +17,7 @@ public sealed record CaoSelfCommand(string Command, IReadOnlyList<string> Argume
     /// <summary>This process, when it is cao; null in any other program (tests, benchmarks).</summary>
     public static CaoSelfCommand? Current { get; } = Resolve(Assembly.GetEntryAssembly()?.GetName().Name, Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location);
 
+    /// <summary>The command that runs cao, given what the entry assembly and process are; null when they are not cao.</summary>
     public static CaoSelfCommand? Resolve(string? entryAssemblyName, string? processPath, string? entryAssemblyLocation)
     {
         if (entryAssemblyName != ExecutableName || string.IsNullOrEmpty(processPath))
