@@ -51,7 +51,9 @@ public sealed partial class PluginHost
         {
             try
             {
-                candidates.AddRange(ReadEntryPoints(context.LoadFromAssemblyPath(path), folder.Path));
+                var assembly = context.LoadFromAssemblyPath(path);
+                candidates.AddRange(ReadEntryPoints(assembly, folder.Path));
+                RegisterProviders(assembly, folder.Path);
             }
             catch (Exception ex)
             {
