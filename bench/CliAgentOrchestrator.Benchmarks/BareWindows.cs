@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CliAgentOrchestrator.Plugins.Providers;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Tmux;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Plugins.Providers;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Terminals;
 using CliAgentOrchestrator.Core.Tmux;

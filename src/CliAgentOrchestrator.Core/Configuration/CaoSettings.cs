@@ -27,6 +27,7 @@ public static class CaoSettings
     public static readonly CaoSetting ProviderInitTimeout = new("Providers:InitTimeout", "CAO_PROVIDER_INIT_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting PluginPath = new("PluginHost:PluginPath", "CAO_PLUGIN_PATH", SettingKind.Text);
     public static readonly CaoSetting HookTimeout = new("PluginHost:HookTimeout", "CAO_PLUGINS_HOOK_TIMEOUT", SettingKind.PositiveSeconds);
+    public static readonly CaoSetting ToolTimeout = new("PluginHost:ToolTimeout", "CAO_PLUGINS_TOOL_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting SetupTimeout = new("PluginHost:SetupTimeout", "CAO_PLUGINS_SETUP_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting TeardownTimeout = new("PluginHost:TeardownTimeout", "CAO_PLUGINS_TEARDOWN_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting DrainTimeout = new("PluginHost:DrainTimeout", "CAO_PLUGINS_DRAIN_TIMEOUT", SettingKind.PositiveSeconds);
@@ -38,7 +39,7 @@ public static class CaoSettings
     public static IReadOnlyList<CaoSetting> All { get; } =
     [
         Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, LogRetainedFiles, TmuxSocket, InboxSweep, InboxBatch, MaxMessageBytes, OutputBuffer,
-        ProviderInitTimeout, PluginPath, HookTimeout, SetupTimeout, TeardownTimeout, DrainTimeout, QueueCapacity,
+        ProviderInitTimeout, PluginPath, HookTimeout, ToolTimeout, SetupTimeout, TeardownTimeout, DrainTimeout, QueueCapacity,
         McpRequestTimeout, SenderIdInjection,
     ];
 }

@@ -79,7 +79,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new PluginHost(
             sp.GetRequiredService<PluginHostOptions>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<PluginSettings>(), sp.GetRequiredService<ICaoState>(), sp.GetRequiredService<PreHookChain>(),
-            builtInFactory: type => type == typeof(EventStreamPlugin) ? new EventStreamPlugin(sp.GetRequiredService<EventStreamHub>()) : null));
+            builtInFactory: type => type == typeof(EventStreamPlugin) ? new EventStreamPlugin(sp.GetRequiredService<EventStreamHub>()) : null,
+            providers: sp.GetRequiredService<ProviderCatalog>()));
         services.AddSingleton<ICaoEventPublisher>(sp => sp.GetRequiredService<PluginHost>());
         services.AddHostedService<PluginHostService>();
         services.AddSingleton<CaoMetrics>();

@@ -15,6 +15,9 @@ internal sealed class LoadedPlugin(string name, string source, string? version)
     public IReadOnlyList<HookInvoker> Hooks { get; set; } = [];
     public IReadOnlyList<string> Refusals { get; set; } = [];
     public IReadOnlyList<PreHooks.PreHookInvoker> PreHooks { get; set; } = [];
+    /// <summary>Its <c>[CaoTool]</c> methods, bound from the type before the plugin is created.</summary>
+    public IReadOnlyList<Tools.PluginTool> Tools { get; set; } = [];
+    public IReadOnlyList<string> ToolRefusals { get; set; } = [];
 
     public PluginInfo Describe()
     {
@@ -29,6 +32,8 @@ internal sealed class LoadedPlugin(string name, string source, string? version)
             Hooks = Hooks.Select(h => $"{h.EventType}: {h.MethodName}").ToList(),
             PreHooks = PreHooks.Select(h => $"{h.EventType}: {h.MethodName} (order {h.Order}, fail {(h.FailClosed ? "closed" : "open")})").ToList(),
             RefusedHooks = Refusals,
+            Tools = Tools.Select(t => t.QualifiedName).ToList(),
+            RefusedTools = ToolRefusals,
             Delivered = counters.Delivered,
             Failed = counters.Failed,
             Dropped = counters.Dropped,

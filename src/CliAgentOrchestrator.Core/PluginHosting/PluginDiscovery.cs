@@ -11,6 +11,8 @@ public static class PluginDiscovery
 {
     private const string AttributeNamespace = "CliAgentOrchestrator.Plugins";
     private const string AttributeName = "CaoPluginAttribute";
+    private const string ProvidersNamespace = "CliAgentOrchestrator.Plugins.Providers";
+    private const string ProviderAttributeName = "CaoProviderAttribute";
     private const string SdkAssemblyName = "CliAgentOrchestrator.Plugins";
 
     /// <summary>Every plugin folder under <paramref name="roots"/>, ordered by root then folder name.</summary>
@@ -34,7 +36,7 @@ public static class PluginDiscovery
     /// <summary>The metadata of every assembly directly in <paramref name="folder"/> that declares CAO plugin entry points.</summary>
     public static IReadOnlyList<PluginAssembly> ReadFolder(string folder) =>
         Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal)
-            .Select(Read).OfType<PluginAssembly>().Where(a => a.EntryPoints.Count > 0).ToList();
+            .Select(Read).OfType<PluginAssembly>().Where(a => a.EntryPoints.Count > 0 || a.Providers.Count > 0).ToList();
 
     /// <summary>Reads an assembly's plugin metadata; null for a native library or a file that is no assembly.</summary>
     public static PluginAssembly? Read(string assemblyPath)
@@ -50,6 +52,7 @@ public static class PluginDiscovery
                 return null;
             var definition = metadata.GetAssemblyDefinition();
             var entryPoints = new List<string>();
+            var providers = new List<string>();
             var hooks = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             string? informationalVersion = null;
             foreach (var handle in definition.GetCustomAttributes())
@@ -61,6 +64,8 @@ public static class PluginDiscovery
                     entryPoints.Add(name);
                     hooks.TryAdd(name, type is null ? [] : PluginHookMetadata.Read(metadata, type));
                 }
+                else if (IsAttribute(metadata, attribute, ProvidersNamespace, ProviderAttributeName) && FirstStringArgument(metadata, attribute) is { } key)
+                    providers.Add(key);
                 else if (IsAttribute(metadata, attribute, "System.Reflection", "AssemblyInformationalVersionAttribute"))
                     informationalVersion = FirstStringArgument(metadata, attribute)?.Split('+')[0];
             }
@@ -76,7 +81,7 @@ public static class PluginDiscovery
                 informationalVersion ?? definition.Version.ToString(),
                 entryPoints,
                 hooks,
-                sdk);
+                sdk) { Providers = providers };
         }
         catch (BadImageFormatException)
         {

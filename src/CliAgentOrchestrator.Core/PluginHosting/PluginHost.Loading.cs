@@ -51,7 +51,9 @@ public sealed partial class PluginHost
         {
             try
             {
-                candidates.AddRange(ReadEntryPoints(context.LoadFromAssemblyPath(path), folder.Path));
+                var assembly = context.LoadFromAssemblyPath(path);
+                candidates.AddRange(ReadEntryPoints(assembly, folder.Path));
+                RegisterProviders(assembly, folder.Path);
             }
             catch (Exception ex)
             {
@@ -118,6 +120,7 @@ public sealed partial class PluginHost
             else
             {
                 Record(plugin);
+                BindTools(plugin, entryPoint.PluginType);
                 candidates.Add(new Candidate(plugin, entryPoint.PluginType, assembly));
             }
         }

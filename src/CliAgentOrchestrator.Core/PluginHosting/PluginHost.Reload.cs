@@ -159,6 +159,7 @@ public sealed partial class PluginHost
             plugin.Instance = null;
             plugin.Hooks = [];
             plugin.PreHooks = [];
+            plugin.Tools = []; // their methods hold the plugin's types
         }
         if (folder is null)
             return null;

@@ -25,6 +25,7 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     private FrozenDictionary<string, PluginMailbox[]> _subscribers = FrozenDictionary<string, PluginMailbox[]>.Empty;
     private int _stopped;
     private readonly Func<Type, CaoPlugin?> _builtInFactory;
+    private readonly Providers.ProviderCatalog? _providerCatalog; // where [assembly: CaoProvider] registrations go
 
     /// <summary>The <see cref="PluginInfo.Source"/> of plugins compiled into CAO.</summary>
     public const string BuiltInSource = "built-in";
@@ -34,13 +35,15 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     /// <param name="settings">Per-plugin settings handed to each plugin's context.</param>
     /// <param name="state">The read-only view of CAO state handed to each plugin's context.</param>
     /// <param name="preHooks">Where loaded plugins' pre-hooks are registered for the services to await.</param>
+    /// <param name="providers">Where providers declared by plugin assemblies are registered; null ignores them.</param>
     /// <param name="builtInFactory">
     /// Creates a built-in plugin that needs the server's services (the live event stream); null for
     /// a type it does not make. Everything after creation (context, hooks, queue) is the same as for any plugin.
     /// </param>
     public PluginHost(PluginHostOptions options, ILoggerFactory loggerFactory, PluginSettings? settings = null, ICaoState? state = null, PreHooks.PreHookChain? preHooks = null,
-        Func<Type, CaoPlugin?>? builtInFactory = null)
+        Func<Type, CaoPlugin?>? builtInFactory = null, Providers.ProviderCatalog? providers = null)
     {
+        _providerCatalog = providers;
         _builtInFactory = builtInFactory ?? (_ => null);
         _preHooks = preHooks ?? new PreHooks.PreHookChain(loggerFactory.CreateLogger<PreHooks.PreHookChain>());
         _options = options;

@@ -1,7 +1,7 @@
 namespace CliAgentOrchestrator.Core.PluginHosting;
 
 /// <summary>
-/// Limits of the plugin host, bound from the <c>PluginHost</c> section: <c>CAO_PLUGINS_HOOK_TIMEOUT</c>,
+/// Limits of the plugin host, bound from the <c>PluginHost</c> section: <c>CAO_PLUGINS_HOOK_TIMEOUT</c>, <c>CAO_PLUGINS_TOOL_TIMEOUT</c>,
 /// <c>CAO_PLUGINS_SETUP_TIMEOUT</c>, <c>CAO_PLUGINS_TEARDOWN_TIMEOUT</c>, <c>CAO_PLUGINS_DRAIN_TIMEOUT</c> (seconds),
 /// <c>CAO_PLUGINS_QUEUE_CAPACITY</c> and <c>CAO_PLUGIN_PATH</c> (see <see cref="Configuration.CaoSettings"/>).
 /// </summary>
@@ -11,6 +11,9 @@ public sealed record PluginHostOptions
 
     /// <summary>How long one hook call may run before it is abandoned and its token cancelled.</summary>
     public TimeSpan HookTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one plugin tool call may run (<c>CAO_PLUGINS_TOOL_TIMEOUT</c>); tools that wait for a human need minutes.</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long <see cref="Plugins.CaoPlugin.SetupAsync"/> may run before the plugin is disabled.</summary>
     public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -18,6 +18,10 @@ public sealed record PluginInfo
     [JsonPropertyName("pre_hooks")] public IReadOnlyList<string> PreHooks { get; init; } = [];
     /// <summary>Hooks refused at load, with the reason.</summary>
     [JsonPropertyName("refused_hooks")] public IReadOnlyList<string> RefusedHooks { get; init; } = [];
+    /// <summary>The tools it offers agents, by the names agents call.</summary>
+    [JsonPropertyName("tools")] public IReadOnlyList<string> Tools { get; init; } = [];
+    /// <summary>Tools refused at load, with the reason.</summary>
+    [JsonPropertyName("refused_tools")] public IReadOnlyList<string> RefusedTools { get; init; } = [];
     [JsonPropertyName("events_delivered")] public long Delivered { get; init; }
     [JsonPropertyName("hook_failures")] public long Failed { get; init; }
     [JsonPropertyName("events_dropped")] public long Dropped { get; init; }

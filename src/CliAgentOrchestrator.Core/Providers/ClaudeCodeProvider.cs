@@ -120,7 +120,7 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     // working folder and the allow rules (CAO's own MCP tools, the profile's tools) run without a prompt
     // and anything else asks. Claude's own default, auto mode, is avoided: its safety check runs on
     // Anthropic's servers, and through any other endpoint (a gateway, a proxy) it turns into prompts.
-    private IEnumerable<string> PermissionArguments(Profiles.AgentProfile? profile)
+    private IEnumerable<string> PermissionArguments(AgentProfile? profile)
     {
         if (!string.IsNullOrWhiteSpace(profile?.PermissionMode)) return ["--permission-mode", profile.PermissionMode];
         if (!RunningAsRoot || SandboxDeclared) return ["--dangerously-skip-permissions"];
@@ -163,7 +163,7 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     /// and every profile server when unrestricted, and always CAO's own server when the profile lists it:
     /// an orchestrating agent that waits for a human on each handoff cannot orchestrate.
     /// </summary>
-    public static IReadOnlyList<string> AllowRules(IReadOnlyList<string>? allowedTools, Profiles.AgentProfile? profile)
+    public static IReadOnlyList<string> AllowRules(IReadOnlyList<string>? allowedTools, AgentProfile? profile)
     {
         var rules = new List<string>();
         var servers = profile?.McpServers.Keys ?? [];

@@ -51,7 +51,7 @@ public sealed partial class MockCliProvider(ProviderContext context, string? scr
 
     /// <summary>15 s unless the profile or configuration says otherwise: the script starts instantly.</summary>
     public override TimeSpan InitTimeout =>
-        Timings.InitTimeout ?? Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout, TimeSpan.FromSeconds(15));
+        Timings.InitTimeout ?? CliAgentOrchestrator.Plugins.Providers.InitTimeout.Resolve(Context.Profile, Context.ConfiguredInitTimeout, TimeSpan.FromSeconds(15));
 
     /// <inheritdoc />
     protected override string LaunchBinaryHint => ScriptPath;

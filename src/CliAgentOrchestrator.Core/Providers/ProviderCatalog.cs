@@ -35,6 +35,23 @@ public sealed class ProviderCatalog
     /// <summary>Adds or replaces a provider.</summary>
     public void Register(string key, string binary, Func<ProviderContext, IProvider> factory) => _providers[key] = (binary, factory);
 
+    /// <summary>
+    /// Adds a provider a plugin declared (<see cref="CaoProviderAttribute"/>); null when done, else why not
+    /// (a key already taken, by a built-in or an earlier plugin, is never replaced).
+    /// </summary>
+    public string? RegisterFromPlugin(string key, string binary, Func<ProviderContext, IProvider> factory)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z][a-z0-9_]{0,47}$"))
+            return $"provider key '{key}' must be 1-48 characters of lowercase letters, digits and '_', starting with a letter";
+        lock (_providers)
+        {
+            if (_providers.ContainsKey(key))
+                return $"a provider named '{key}' is already registered";
+            _providers[key] = (binary, factory);
+        }
+        return null;
+    }
+
     /// <summary>Whether <paramref name="key"/> names a provider.</summary>
     public bool Contains(string key) => _providers.ContainsKey(key);
 

@@ -89,7 +89,7 @@ public sealed partial class TerminalService
         catch (Exception ex)
         {
             await RollBackAsync(record, createdSession, createdWindow);
-            if (ex is CaoException)
+            if (ex is CaoException or CliNotFoundException)
                 throw;
             logger.LogWarning(ex, "Creating terminal {TerminalId} ({Provider}, {Profile}) failed; rolled back", record.Id, providerKey, request.AgentProfile);
             throw new AgentStartException($"Failed to start {providerKey} for '{request.AgentProfile}': {ex.Message}", ex);

@@ -89,7 +89,7 @@ public sealed partial class TerminalService
             return;
         logger.LogWarning("Terminal {TerminalId} ({Profile} in {Session}) is out of service: {Reason}; its status is now error",
             record.Id, record.AgentProfile, record.SessionName, reason);
-        AnnounceStatus(runtime, Providers.TerminalStatus.Error);
+        AnnounceStatus(runtime, CliAgentOrchestrator.Plugins.Providers.TerminalStatus.Error);
         if (windowGone)
         {
             await UntrackAsync(record.Id, target: null);

@@ -60,6 +60,6 @@ public sealed partial class TerminalService
         var reason = lines >= OverflowLines
             ? "[PARTIAL RESPONSE: no answer marker found; the answer may have scrolled past the history limit]"
             : "[NO RESPONSE: no answer marker found on the screen]";
-        return reason + "\n" + Providers.AnsiText.Strip(capture);
+        return reason + "\n" + CliAgentOrchestrator.Plugins.Providers.AnsiText.Strip(capture);
     }
 }

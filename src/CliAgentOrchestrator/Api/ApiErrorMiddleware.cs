@@ -23,6 +23,13 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             context.Response.StatusCode = status;
             await context.Response.WriteAsJsonAsync(BodyOf(ex));
         }
+        // Thrown by providers (the SDK cannot derive from the core's CaoException): the request is fine;
+        // this machine cannot serve its provider until the CLI is installed.
+        catch (CliNotFoundException ex) when (!context.Response.HasStarted)
+        {
+            logger.LogInformation("{Method} {Path}: {Status} {Detail}", context.Request.Method, context.Request.Path, 422, ex.Message);
+            await WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ex.Message);
+        }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, ex.StatusCode, ex.Message);
@@ -44,9 +51,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         ConflictException => StatusCodes.Status409Conflict,
         InvalidRequestException => StatusCodes.Status400BadRequest,
         InvalidParameterException => StatusCodes.Status422UnprocessableEntity,
-        // The request is fine; this machine cannot serve its provider until the CLI is installed.
-        CliNotFoundException => StatusCodes.Status422UnprocessableEntity,
         DeniedException => StatusCodes.Status403Forbidden,
+        ForbiddenException => StatusCodes.Status403Forbidden,
         MessageTooLargeException => StatusCodes.Status413PayloadTooLarge,
         WorkerFailedException { Kind: WorkerFailure.Error } => StatusCodes.Status502BadGateway,
         WorkerFailedException { Kind: WorkerFailure.Timeout } => StatusCodes.Status504GatewayTimeout,

@@ -56,6 +56,7 @@ public static class CaoServer
         app.MapOpenApi().WithSummary("This API's OpenAPI document").ExcludeFromDescription();
         HealthEndpoints.Map(app);
         PluginEndpoints.Map(app);
+        PluginToolEndpoints.Map(app);
         AgentEndpoints.Map(app);
         SessionEndpoints.Map(app);
         TerminalEndpoints.Map(app);

@@ -19,7 +19,7 @@ public sealed class PasteEndMarkerTests : IAsyncLifetime
     public async Task AnEndMarkerInsideTheTextNeverReachesTheTerminal()
     {
         var output = Path.Combine(_server.TempDirectory, "received.txt");
-        var target = await _server.StartCommandAsync("exec cat -v > " + Core.Tmux.ShellQuote.Single(output));
+        var target = await _server.StartCommandAsync("exec cat -v > " + CliAgentOrchestrator.Plugins.Providers.ShellQuote.Single(output));
         await Eventually.TrueAsync(async () => await _server.Client.GetPaneCurrentCommandAsync(target) == "cat", "cat in the foreground");
         var sender = new TerminalInputSender(_server.Client);
 

@@ -64,6 +64,16 @@ public sealed class McpAgent : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Calls a tool and returns its text and whether it is a tool error (isError), as the agent's model sees them.</summary>
+    public async Task<(string Text, bool IsError)> CallTextAsync(string tool, Dictionary<string, object?> arguments, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var result = await _client.CallToolAsync(tool, arguments, cancellationToken: cancel.Token);
+        return (Assert.Single(result.Content.OfType<TextContentBlock>()).Text, result.IsError == true);
+    }
+
+    public async Task<IReadOnlyList<McpClientTool>> ToolsAsync() => [.. await _client.ListToolsAsync()];
+
     public async Task<IReadOnlyList<string>> ToolNamesAsync() =>
         (await _client.ListToolsAsync()).Select(t => t.Name).ToList();
 

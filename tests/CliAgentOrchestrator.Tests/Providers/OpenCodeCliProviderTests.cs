@@ -16,7 +16,7 @@ public sealed class OpenCodeCliProviderTests : IDisposable
 
     private readonly TempDirectory _home = new();
 
-    private OpenCodeCliProvider Provider(Core.Profiles.AgentProfile? profile, IReadOnlyList<string>? tools = null, string? model = null) =>
+    private OpenCodeCliProvider Provider(AgentProfile? profile, IReadOnlyList<string>? tools = null, string? model = null) =>
         new(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, tools, _home.Path, model, "dev"));
 
     private static string Screen(string name) => Screens.Read(Version + name + ".txt");

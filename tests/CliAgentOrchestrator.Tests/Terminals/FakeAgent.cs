@@ -40,7 +40,7 @@ public static partial class FakeAgent
     {
         var path = server.WriteScript("fake_agent.sh", Script);
         var delay = delaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return server.StartCommandAsync($"exec bash {CliAgentOrchestrator.Core.Tmux.ShellQuote.Single(path)} {delay}");
+        return server.StartCommandAsync($"exec bash {CliAgentOrchestrator.Plugins.Providers.ShellQuote.Single(path)} {delay}");
     }
 
     /// <summary>The status a screen (escapes allowed) shows.</summary>

@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Terminals.Status;
-using static CliAgentOrchestrator.Core.Providers.TerminalStatus;
+using static CliAgentOrchestrator.Plugins.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

@@ -3,7 +3,7 @@ using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Tests.Tmux;
 using CliAgentOrchestrator.Core.Tmux;
-using static CliAgentOrchestrator.Core.Providers.TerminalStatus;
+using static CliAgentOrchestrator.Plugins.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

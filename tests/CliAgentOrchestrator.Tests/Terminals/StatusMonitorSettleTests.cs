@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Tests.Tmux;
-using static global::CliAgentOrchestrator.Core.Providers.TerminalStatus;
+using static global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 
@@ -64,7 +64,7 @@ public sealed class StatusMonitorSettleTests : IDisposable
         Assert.Equal(3, _screen.Captures);
     }
 
-    private Task<global::CliAgentOrchestrator.Core.Providers.TerminalStatus> DetectAsync(global::CliAgentOrchestrator.Core.Providers.TerminalStatus status)
+    private Task<global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus> DetectAsync(global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus status)
     {
         _screen.Show(status);
         return _monitor.DetectNowAsync();

@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Tests.Tmux;
-using static global::CliAgentOrchestrator.Core.Providers.TerminalStatus;
+using static global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 
@@ -169,7 +169,7 @@ public sealed class StatusMonitorTests : IDisposable
     [Fact]
     public async Task HandlersMayCallBackIntoTheMonitor()
     {
-        var seen = new List<(global::CliAgentOrchestrator.Core.Providers.TerminalStatus, global::CliAgentOrchestrator.Core.Providers.TerminalStatus)>();
+        var seen = new List<(global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus, global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus)>();
         _monitor.StatusChanged += (_, change) =>
         {
             // Reading the status and arming input from the handler must not deadlock.
@@ -224,7 +224,7 @@ public sealed class StatusMonitorTests : IDisposable
         Assert.Equal(Processing, _monitor.Status);
     }
 
-    private async Task ReachAsync(global::CliAgentOrchestrator.Core.Providers.TerminalStatus status)
+    private async Task ReachAsync(global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus status)
     {
         _screen.Show(status);
         _monitor.OnOutput();

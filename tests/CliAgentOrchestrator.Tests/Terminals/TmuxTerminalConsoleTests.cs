@@ -4,7 +4,7 @@ using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Terminals.Status;
 using CliAgentOrchestrator.Tests.Tmux;
 using CliAgentOrchestrator.Core.Tmux;
-using static CliAgentOrchestrator.Core.Providers.TerminalStatus;
+using static CliAgentOrchestrator.Plugins.Providers.TerminalStatus;
 
 namespace CliAgentOrchestrator.Tests.Terminals;
 

@@ -19,7 +19,7 @@ public sealed class TmuxTestServer : IAsyncLifetime
         // bash replaces an inherited PS1 with its default, so the prompt comes from an rc file.
         var rcFile = Path.Combine(TempDirectory, "bashrc");
         File.WriteAllText(rcFile, "PS1='$ '\n");
-        BashCommand = "exec bash --noprofile --rcfile " + CliAgentOrchestrator.Core.Tmux.ShellQuote.Single(rcFile);
+        BashCommand = "exec bash --noprofile --rcfile " + CliAgentOrchestrator.Plugins.Providers.ShellQuote.Single(rcFile);
     }
 
     public TmuxClient Client { get; }

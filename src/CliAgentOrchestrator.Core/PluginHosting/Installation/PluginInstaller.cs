@@ -165,7 +165,7 @@ public sealed class PluginInstaller(string homeDirectory, string? pluginPath = n
     {
         var assemblies = PluginDiscovery.ReadFolder(staging);
         if (assemblies.Count == 0)
-            throw new InstallationException($"{source} is no CAO plugin: no assembly declares [assembly: CaoPlugin(\"name\", typeof(YourPlugin))]; add it (see skills/cao-plugin/SKILL.md)");
+            throw new InstallationException($"{source} is no CAO plugin: no assembly declares [assembly: CaoPlugin(\"name\", typeof(YourPlugin))] or [assembly: CaoProvider(\"key\", typeof(YourProvider))]; add one (see skills/cao-plugin/SKILL.md)");
         foreach (var assembly in assemblies)
         {
             if (assembly.SdkVersion is { } built && built.Major > SharedAssemblies.SdkVersion.Major)

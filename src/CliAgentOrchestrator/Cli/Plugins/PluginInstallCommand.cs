@@ -32,12 +32,15 @@ public static class PluginInstallCommand
                     ? await plugins.Installer.LinkAsync(parse.GetValue(source)!, progress, cancellationToken)
                     : await plugins.Installer.InstallAsync(parse.GetValue(source)!, parse.GetValue(force), progress, cancellationToken);
             });
-            var names = string.Join(", ", result.EntryPoints);
+            var names = result.EntryPoints.Count > 0 ? string.Join(", ", result.EntryPoints) : Path.GetFileName(result.Folder);
             if (linking)
                 console.Markup.MarkupLine($"Linked [bold]{CliConsole.Safe(names)}[/] to {CliConsole.Safe(result.Folder)}{(result.Replaced ? " (the link was already there)" : "")}");
             else
                 console.Markup.MarkupLine($"Installed [bold]{CliConsole.Safe(names)}[/] into {CliConsole.Safe(result.Folder)}{(result.Replaced ? " (replaced the earlier install)" : "")}");
-            console.Error.WriteLine($"Load it into the running server with `cao plugin reload {result.EntryPoints[0]}` (or restart it); its log will say `Loaded CAO plugin: {result.EntryPoints[0]}`.");
+            if (result.EntryPoints.Count > 0)
+                console.Error.WriteLine($"Load it into the running server with `cao plugin reload {result.EntryPoints[0]}` (or restart it); its log will say `Loaded CAO plugin: {result.EntryPoints[0]}`.");
+            else
+                console.Error.WriteLine("It adds providers only: restart the server to register them (see GET /agents/providers).");
             return 0;
         });
         return command;

@@ -88,6 +88,20 @@ public sealed class MyPlugin : CaoPlugin
     public ValueTask<HookDecision> CheckTerminalAsync(PreCreateTerminalEvent e, CancellationToken cancellationToken) =>
         ValueTask.FromResult(HookDecision.Allow); // e.g. Deny when e.AgentProfile is not on an allow-list
 
+    // A tool every agent gets (as my_plugin_note): CAO runs it here, in the server, with the calling
+    // terminal in the context. The arguments record is the tool's JSON schema; what it returns is what
+    // the agent reads; an exception reaches the agent as a tool error. See docs/plugins.md, "Tools for agents".
+    [CaoTool("note", Description = "Write a note into the operator's log, e.g. a decision worth keeping")]
+    public async Task<string> NoteAsync(NoteArguments args, CaoToolContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(args.Text))
+            throw new ArgumentException("text is empty; say what to note");
+        // Tool calls may run beside hooks (one per agent that calls), so they share nothing unguarded.
+        Context.Logger.LogInformation("[{Prefix}] note from {Terminal}: {Text}", _prefix, context.TerminalId ?? "nobody", args.Text);
+        await Task.CompletedTask;
+        return $"noted ({args.Text.Length} characters)";
+    }
+
     // CAO calls one plugin's hooks one at a time, so the writer needs no lock.
     private async Task WriteAsync(string line, CancellationToken cancellationToken)
     {

@@ -89,6 +89,18 @@ public sealed class MyPluginTests : IDisposable
         Assert.Equal(all, subscribed);
     }
 
+    [Fact]
+    public async Task TheNoteToolAnswersTheAgentAndRefusesAnEmptyNote()
+    {
+        var plugin = new MyPlugin();
+        var context = new CaoToolContext { PluginName = "my_plugin", ToolName = "note", QualifiedName = "my_plugin_note", TerminalId = "a1b2c3d4" };
+
+        var answer = await plugin.NoteAsync(new NoteArguments { Text = "use postgres" }, context, CancellationToken.None);
+
+        Assert.Equal("noted (12 characters)", answer);
+        await Assert.ThrowsAsync<ArgumentException>(() => plugin.NoteAsync(new NoteArguments { Text = " " }, context, CancellationToken.None));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Dictionary<string, string> Settings(params (string Key, string Value)[] values) =>

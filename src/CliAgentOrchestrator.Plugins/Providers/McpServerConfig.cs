@@ -1,0 +1,20 @@
+namespace CliAgentOrchestrator.Plugins.Providers;
+
+/// <summary>One entry of a profile's <c>mcpServers</c> map.</summary>
+public sealed record McpServerConfig
+{
+    /// <summary>Transport, usually <c>stdio</c>; null when unspecified.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The program to start (stdio servers).</summary>
+    public string Command { get; init; } = "";
+
+    /// <summary>Its arguments.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Extra environment for the server process.</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Tool-call timeout as written in the profile (kiro reads milliseconds).</summary>
+    public double? Timeout { get; init; }
+}
