@@ -105,15 +105,18 @@ internal sealed class ChildProcess : IDisposable
             return killed;
         var code = Process.HasExited ? Process.ExitCode : -1;
         var said = Said();
+        // The cap can also end the process in the runtime itself (an allocation the runtime cannot fail gracefully).
+        var outOfMemory = code == PluginProtocol.MemoryLimitExitCode
+            || (said is not null && (said.Contains("Out of memory", StringComparison.OrdinalIgnoreCase) || said.Contains("OutOfMemoryException", StringComparison.Ordinal)));
         var what = code switch
         {
-            PluginProtocol.MemoryLimitExitCode => $"reached its memory limit of {memoryLimitMb} MB",
+            _ when outOfMemory => $"reached its memory limit of {memoryLimitMb} MB",
             134 => "aborted (SIGABRT)",
             137 => "was killed (SIGKILL)",
             139 => "crashed (SIGSEGV)",
             _ => $"exited with code {code}",
         };
-        return said is null || code == PluginProtocol.MemoryLimitExitCode ? what : $"{what}: {said}";
+        return said is null || outOfMemory ? what : $"{what}: {said}";
     }
 
     // The line that says what happened: a runtime's last words when there are some, else the last line.
@@ -123,11 +126,15 @@ internal sealed class ChildProcess : IDisposable
         lock (_stderr)
             lines = [.. _stderr];
         string[] markers = ["Stack overflow", "Unhandled exception", "Process terminated", "Out of memory", "OutOfMemoryException", "memory limit"];
-        var line = lines.LastOrDefault(l => markers.Any(m => l.Contains(m, StringComparison.Ordinal)))
-            ?? lines.LastOrDefault(l => !string.IsNullOrWhiteSpace(l) && !l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
-        if (line is null)
+        var index = Array.FindLastIndex(lines, l => markers.Any(m => l.Contains(m, StringComparison.Ordinal)));
+        if (index < 0)
+            index = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l) && !l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        if (index < 0)
             return null;
-        line = line.Trim();
+        var line = lines[index].Trim();
+        // FailFast says "Process terminated." and its message on the next line.
+        if (line == "Process terminated." && index + 1 < lines.Length)
+            line += " " + lines[index + 1].Trim();
         return line.Length > 300 ? line[..300] + "…" : line;
     }
 
