@@ -63,7 +63,7 @@ public sealed class IsolatedPluginServerTests
             Assert.True(latencies.Count > 0);
             foreach (var message in messages[2..])
                 await server.PostJsonAsync($"/terminals/{receiver}/input?message={message}&sender_id=aaaa1111&orchestration_type=send_message");
-            await Poll.UntilAsync(async () => (await CrasherAsync(server))["events_delivered"]!.GetValue<long>() == 4, "the restarted child to take the later messages");
+            await Poll.UntilAsync(async () => (await CrasherAsync(server))["events_delivered"]!.GetValue<long>() == 5, "the restarted child to take the later messages");
             after = await CrasherAsync(server);
 
             Assert.Equal("loaded", after["status"]!.GetValue<string>());
