@@ -52,9 +52,8 @@ public sealed class CrashingPlugin : CaoPlugin
             case "allocate":
                 while (true)
                 {
-                    var chunk = new byte[4 * 1024 * 1024];
-                    Array.Fill(chunk, (byte)1);
-                    Hoard.Add(chunk);
+                    // Large chunks reach the cap in a few allocations, long before the hook's timeout.
+                    Hoard.Add(new byte[16 * 1024 * 1024]);
                 }
             case "spin":
                 while (true)
