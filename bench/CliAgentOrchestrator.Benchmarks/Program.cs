@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins|prehooks|core|messaging|tracing|devloop|all]
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins|prehooks|core|messaging|tracing|isolation|devloop|all]
 var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
@@ -13,5 +13,7 @@ if (which is "messaging" or "all")
     await MessagingBenchmarks.RunAsync();
 if (which is "tracing" or "all")
     await TracingBenchmarks.RunAsync();
+if (which is "isolation" or "all")
+    await IsolatedPluginBenchmarks.RunAsync();
 if (which is "devloop" or "all")
     await DevLoopBench.RunAsync();

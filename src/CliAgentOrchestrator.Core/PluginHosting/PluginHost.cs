@@ -48,7 +48,14 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
         _settings = settings ?? PluginSettings.Empty;
         _state = state ?? PluginContext.Detached.State;
         _logger = loggerFactory.CreateLogger<PluginHost>();
-        _preHooks.Abandoned = (pluginName, hook) => MarkFaulted(pluginName, $"pre-hook {hook} did not return within its timeout and was abandoned");
+        _preHooks.Abandoned = (pluginName, hook) =>
+        {
+            // An isolated plugin's pre-hook call is cancelled over the wire and costs the server nothing;
+            // restarting the child for it would make the next calls slow (cold) and time out again.
+            if (Find(pluginName) is { Isolated: not null })
+                return;
+            MarkFaulted(pluginName, $"pre-hook {hook} did not return within its timeout and was abandoned");
+        };
     }
 
     /// <summary>

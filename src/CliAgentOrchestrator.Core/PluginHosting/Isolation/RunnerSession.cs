@@ -54,6 +54,7 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
             ?? throw new LocalRpcException($"no entry point named '{request.Plugin}' in {request.Folder}") { ErrorCode = PluginProtocol.SetupFailed };
         if (plugin.Status != PluginStatus.Loaded)
             throw new LocalRpcException(plugin.Error ?? $"the plugin is {plugin.Status}") { ErrorCode = PluginProtocol.SetupFailed };
+        await WarmUpAsync(plugin).ConfigureAwait(false);
         _plugin = plugin;
         return new SetupResult
         {
@@ -144,6 +145,22 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
         if (Interlocked.Exchange(ref _tornDown, 1) == 1 || _host is null)
             return;
         await _host.StopAsync().ConfigureAwait(false);
+    }
+
+    // A fresh child compiles the event and answer serializers on first use, which can take longer
+    // than a pre-hook's timeout on a busy machine: do it now, before the server sends the first call.
+    private static async Task WarmUpAsync(LoadedPlugin plugin)
+    {
+        var types = plugin.Hooks.Select(h => (h.EventType, Known: KnownEvents.ByType))
+            .Concat(plugin.PreHooks.Select(h => (h.EventType, Known: KnownEvents.PreEvents)))
+            .DistinctBy(t => t.EventType);
+        foreach (var (eventType, known) in types)
+        {
+            var eventClass = known[eventType];
+            ReadEvent(JsonSerializer.SerializeToElement(Activator.CreateInstance(eventClass), eventClass), known);
+        }
+        JsonSerializer.SerializeToElement(new PreHookResult());
+        await PluginThreads.Run(() => ValueTask.CompletedTask).ConfigureAwait(false);
     }
 
     private LoadedPlugin SetUp() =>
