@@ -10,6 +10,10 @@ if (invokedAs == "cao-server")
 else if (invokedAs == "cao-mcp-server")
     args = ["mcp-server", .. args];
 
+// An isolated plugin's child: straight to the runner (no configuration, no output but the protocol).
+if (args is [PluginHostCommand.Name, ..])
+    return await PluginHostCommand.RunAsync(args);
+
 // settings.json < environment: read and checked once, so a bad value stops every command with one line.
 CliContext cli;
 try

@@ -32,6 +32,10 @@ public static class CaoSettings
     public static readonly CaoSetting TeardownTimeout = new("PluginHost:TeardownTimeout", "CAO_PLUGINS_TEARDOWN_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting DrainTimeout = new("PluginHost:DrainTimeout", "CAO_PLUGINS_DRAIN_TIMEOUT", SettingKind.PositiveSeconds);
     public static readonly CaoSetting QueueCapacity = new("PluginHost:QueueCapacity", "CAO_PLUGINS_QUEUE_CAPACITY", SettingKind.PositiveInteger);
+    public static readonly CaoSetting HeartbeatInterval = new("PluginHost:HeartbeatInterval", "CAO_PLUGINS_HEARTBEAT_INTERVAL", SettingKind.PositiveSeconds);
+    public static readonly CaoSetting HeartbeatTimeout = new("PluginHost:HeartbeatTimeout", "CAO_PLUGINS_HEARTBEAT_TIMEOUT", SettingKind.PositiveSeconds);
+    public static readonly CaoSetting MaxRestarts = new("PluginHost:MaxRestarts", "CAO_PLUGINS_MAX_RESTARTS", SettingKind.PositiveInteger);
+    public static readonly CaoSetting RestartWindow = new("PluginHost:RestartWindow", "CAO_PLUGINS_RESTART_WINDOW", SettingKind.PositiveSeconds);
     public static readonly CaoSetting McpRequestTimeout = new("Mcp:RequestTimeout", "CAO_MCP_REQUEST_TIMEOUT", SettingKind.PositiveSeconds) { ReachesAgents = true };
     public static readonly CaoSetting SenderIdInjection = new("Mcp:SenderIdInjection", "CAO_ENABLE_SENDER_ID_INJECTION", SettingKind.Boolean) { ReachesAgents = true };
 
@@ -40,6 +44,6 @@ public static class CaoSettings
     [
         Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, LogRetainedFiles, TmuxSocket, InboxSweep, InboxBatch, MaxMessageBytes, OutputBuffer,
         ProviderInitTimeout, PluginPath, HookTimeout, ToolTimeout, SetupTimeout, TeardownTimeout, DrainTimeout, QueueCapacity,
-        McpRequestTimeout, SenderIdInjection,
+        HeartbeatInterval, HeartbeatTimeout, MaxRestarts, RestartWindow, McpRequestTimeout, SenderIdInjection,
     ];
 }

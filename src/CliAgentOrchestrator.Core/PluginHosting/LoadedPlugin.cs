@@ -19,6 +19,12 @@ internal sealed class LoadedPlugin(string name, string source, string? version)
     public IReadOnlyList<Tools.PluginTool> Tools { get; set; } = [];
     public IReadOnlyList<string> ToolRefusals { get; set; } = [];
 
+    /// <summary>Where the plugin runs.</summary>
+    public PluginIsolation Isolation { get; set; }
+
+    /// <summary>The supervisor of the plugin's child process, when it runs isolated and got that far.</summary>
+    public Isolation.IsolatedPlugin? Isolated { get; set; }
+
     public PluginInfo Describe()
     {
         var counters = Mailbox?.Counters ?? new PluginCounters(0, 0, 0, 0);
@@ -38,6 +44,12 @@ internal sealed class LoadedPlugin(string name, string source, string? version)
             Failed = counters.Failed,
             Dropped = counters.Dropped,
             Queued = counters.Queued,
+            Isolation = Isolation,
+            Pid = Isolated?.Pid,
+            Restarts = Isolated?.Restarts ?? 0,
+            LastCrashReason = Isolated?.LastCrashReason,
+            MemoryLimitMb = Isolated?.MemoryLimitMb,
+            WorkingSetBytes = Isolated?.WorkingSetBytes,
         };
     }
 }

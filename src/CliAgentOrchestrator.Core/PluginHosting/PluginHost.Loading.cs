@@ -9,7 +9,8 @@ namespace CliAgentOrchestrator.Core.PluginHosting;
 // plugins runs in parallel, so one plugin with a slow setup does not delay the others or the server.
 public sealed partial class PluginHost
 {
-    private sealed record Candidate(LoadedPlugin Plugin, Type Type, Assembly Assembly);
+    // An isolated candidate has no type or assembly here: only its child process loads its code.
+    private sealed record Candidate(LoadedPlugin Plugin, Type? Type, Assembly? Assembly, PluginFolder? IsolatedFolder = null);
 
     /// <param name="folder">The plugin folder.</param>
     /// <param name="reloading">
@@ -24,6 +25,11 @@ public sealed partial class PluginHost
             _logger.LogWarning("Plugin folder '{Folder}' holds no assembly with [assembly: CaoPlugin(...)], skipping", folder.Path);
             return [];
         }
+
+        // Isolated plugins are read from metadata only: their code never loads into the server.
+        var (isolated, handled, inProcessLeft) = ReadIsolated(folder);
+        if (!inProcessLeft)
+            return isolated;
 
         // A linked folder is a build output the next build rewrites in place: load a private copy,
         // so the build never changes files under a loaded assembly and the next reload sees the new ones.
@@ -52,7 +58,7 @@ public sealed partial class PluginHost
             try
             {
                 var assembly = context.LoadFromAssemblyPath(path);
-                candidates.AddRange(ReadEntryPoints(assembly, folder.Path));
+                candidates.AddRange(ReadEntryPoints(assembly, folder.Path, handled));
                 RegisterProviders(assembly, folder.Path);
             }
             catch (Exception ex)
@@ -60,6 +66,7 @@ public sealed partial class PluginHost
                 Fail(new LoadedPlugin(Path.GetFileName(folder.Path), folder.Path, null), ex.Message, ex);
             }
         }
+        candidates.AddRange(isolated);
         return candidates;
     }
 
@@ -80,13 +87,16 @@ public sealed partial class PluginHost
         folder.EntryAssemblies.FirstOrDefault(a => File.Exists(Path.ChangeExtension(a, ".deps.json")))
         ?? folder.EntryAssemblies[0];
 
-    private List<Candidate> ReadEntryPoints(Assembly assembly, string source)
+    private List<Candidate> ReadEntryPoints(Assembly assembly, string source, IReadOnlySet<string>? handled = null)
     {
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
             ?? assembly.GetName().Version?.ToString();
         var candidates = new List<Candidate>();
         foreach (var entryPoint in assembly.GetCustomAttributes<CaoPluginAttribute>())
         {
+            // Recorded already (isolated), or not the one plugin a child hosts.
+            if (handled?.Contains(entryPoint.Name) == true || (OnlyPlugin is not null && entryPoint.Name != OnlyPlugin))
+                continue;
             var plugin = new LoadedPlugin(entryPoint.Name, source, version);
             if (PluginNames.Problem("Entry point", plugin.Name) is { } badName)
             {
@@ -130,9 +140,14 @@ public sealed partial class PluginHost
     private async Task SetUpAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         var plugin = candidate.Plugin;
+        if (candidate.IsolatedFolder is { } isolatedFolder)
+        {
+            await SetUpIsolatedAsync(plugin, isolatedFolder, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         try
         {
-            plugin.Instance = CreateInstance(candidate.Type);
+            plugin.Instance = CreateInstance(candidate.Type!);
             plugin.Instance.AttachContext(new PluginContext
             {
                 PluginName = plugin.Name,

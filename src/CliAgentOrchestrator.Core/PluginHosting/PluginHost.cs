@@ -51,7 +51,29 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
         _settings = settings ?? PluginSettings.Empty;
         _state = state ?? PluginContext.Detached.State;
         _logger = loggerFactory.CreateLogger<PluginHost>();
-        _preHooks.Abandoned = (pluginName, hook) => MarkFaulted(pluginName, $"pre-hook {hook} did not return within its timeout and was abandoned");
+        _preHooks.Abandoned = (pluginName, hook) =>
+        {
+            // An isolated plugin's pre-hook call is cancelled over the wire and costs the server nothing;
+            // restarting the child for it would make the next calls slow (cold) and time out again.
+            if (Find(pluginName) is { Isolated: not null })
+                return;
+            MarkFaulted(pluginName, $"pre-hook {hook} did not return within its timeout and was abandoned");
+        };
+    }
+
+    /// <summary>
+    /// Set in an isolated plugin's child: load only this entry point, in this process, whatever the
+    /// settings say about isolation (the child is the isolation).
+    /// </summary>
+    internal string? OnlyPlugin { get; init; }
+
+    /// <summary>How the server starts <c>cao plugin-host</c> for isolated plugins (default: the running cao).</summary>
+    public Isolation.RunnerCommand RunnerCommand { get; set; } = Isolation.RunnerCommand.Current();
+
+    internal LoadedPlugin? Find(string name)
+    {
+        lock (_plugins)
+            return _plugins.FirstOrDefault(p => p.Name == name);
     }
 
     /// <summary>The pre-hooks of the loaded plugins, awaited by the operations they guard.</summary>
@@ -164,6 +186,17 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     // operator that one of its calls is stuck and holds a thread.
     internal void MarkFaulted(LoadedPlugin plugin, string reason)
     {
+        // An isolated plugin's stuck call holds a thread of its child: restarting the child frees it.
+        if (plugin.Isolated is { } isolated)
+        {
+            isolated.Recover(reason);
+            return;
+        }
+        SetFaulted(plugin, reason);
+    }
+
+    internal void SetFaulted(LoadedPlugin plugin, string reason)
+    {
         lock (_plugins)
         {
             if (plugin.Status is not (PluginStatus.Loaded or PluginStatus.Faulted))
@@ -175,6 +208,12 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
 
     private async Task TeardownAsync(LoadedPlugin plugin)
     {
+        if (plugin.Isolated is { } isolated)
+        {
+            await isolated.StopAsync().ConfigureAwait(false);
+            plugin.Status = PluginStatus.Stopped;
+            return;
+        }
         try
         {
             using var timeout = new CancellationTokenSource(_options.TeardownTimeout);

@@ -3,7 +3,8 @@ namespace CliAgentOrchestrator.Core.PluginHosting;
 /// <summary>
 /// Limits of the plugin host, bound from the <c>PluginHost</c> section: <c>CAO_PLUGINS_HOOK_TIMEOUT</c>, <c>CAO_PLUGINS_TOOL_TIMEOUT</c>,
 /// <c>CAO_PLUGINS_SETUP_TIMEOUT</c>, <c>CAO_PLUGINS_TEARDOWN_TIMEOUT</c>, <c>CAO_PLUGINS_DRAIN_TIMEOUT</c> (seconds),
-/// <c>CAO_PLUGINS_QUEUE_CAPACITY</c> and <c>CAO_PLUGIN_PATH</c> (see <see cref="Configuration.CaoSettings"/>).
+/// <c>CAO_PLUGINS_QUEUE_CAPACITY</c>, the isolated-plugin supervisor's <c>CAO_PLUGINS_HEARTBEAT_*</c>,
+/// <c>CAO_PLUGINS_MAX_RESTARTS</c>, <c>CAO_PLUGINS_RESTART_WINDOW</c> and <c>CAO_PLUGIN_PATH</c> (see <see cref="Configuration.CaoSettings"/>).
 /// </summary>
 public sealed record PluginHostOptions
 {
@@ -29,6 +30,24 @@ public sealed record PluginHostOptions
 
     /// <summary>At most one "falling behind" warning per plugin in this interval.</summary>
     public TimeSpan OverflowWarningInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the server asks each isolated plugin's child whether it is alive (<c>CAO_PLUGINS_HEARTBEAT_INTERVAL</c>).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A child that has not answered a heartbeat within this is hung: killed and restarted (<c>CAO_PLUGINS_HEARTBEAT_TIMEOUT</c>).</summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Crashes within <see cref="RestartWindow"/> after which an isolated plugin is not restarted again but marked faulted (<c>CAO_PLUGINS_MAX_RESTARTS</c>).</summary>
+    public int MaxRestarts { get; init; } = 5;
+
+    /// <summary>The window <see cref="MaxRestarts"/> counts crashes in (<c>CAO_PLUGINS_RESTART_WINDOW</c>).</summary>
+    public TimeSpan RestartWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The first wait before restarting a crashed child; doubled per consecutive crash up to <see cref="MaxRestartBackoff"/>.</summary>
+    public TimeSpan RestartBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait between restarts of a crashing child.</summary>
+    public TimeSpan MaxRestartBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Extra plugin folders, <c>:</c>-separated like <c>PATH</c> (<c>CAO_PLUGIN_PATH</c>).</summary>
     public string? PluginPath { get; init; }

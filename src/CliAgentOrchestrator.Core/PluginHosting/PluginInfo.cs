@@ -26,4 +26,16 @@ public sealed record PluginInfo
     [JsonPropertyName("hook_failures")] public long Failed { get; init; }
     [JsonPropertyName("events_dropped")] public long Dropped { get; init; }
     [JsonPropertyName("events_queued")] public long Queued { get; init; }
+    /// <summary>Where the plugin runs: <c>inprocess</c> or <c>process</c> (a supervised child of its own).</summary>
+    [JsonPropertyName("isolation")] public PluginIsolation Isolation { get; init; }
+    /// <summary>The process id of an isolated plugin's child while it runs; null in-process or while restarting.</summary>
+    [JsonPropertyName("pid")] public int? Pid { get; init; }
+    /// <summary>How often an isolated plugin's child was restarted after a crash, hang or memory-cap breach.</summary>
+    [JsonPropertyName("restarts")] public int Restarts { get; init; }
+    /// <summary>Why an isolated plugin's child last had to be restarted (or was given up on).</summary>
+    [JsonPropertyName("last_crash_reason")] public string? LastCrashReason { get; init; }
+    /// <summary>The managed-heap cap of an isolated plugin's child, in MB (0 = none).</summary>
+    [JsonPropertyName("memory_limit_mb")] public int? MemoryLimitMb { get; init; }
+    /// <summary>The resident memory of an isolated plugin's child at its last heartbeat, in bytes.</summary>
+    [JsonPropertyName("working_set_bytes")] public long? WorkingSetBytes { get; init; }
 }

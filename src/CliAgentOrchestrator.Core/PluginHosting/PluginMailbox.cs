@@ -113,6 +113,13 @@ internal sealed partial class PluginMailbox
         await Task.WhenAny(_pausedAt.Task, _readerDone.Task).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Asks the reader to stop after the event it is delivering now, at once and without waiting:
+    /// an isolated plugin whose child just died must not have its queued events fail one by one
+    /// before <see cref="PauseAsync"/> (which waits) gets the reader.
+    /// </summary>
+    public void RequestPause() => _pauseRequested = true;
+
     /// <summary>Hands the queued and future events to <paramref name="hooks"/> (the reloaded instance's) and lets the reader go on.</summary>
     public void Resume(IEnumerable<HookInvoker> hooks)
     {

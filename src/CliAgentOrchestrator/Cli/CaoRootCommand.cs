@@ -24,5 +24,6 @@ public static class CaoRootCommand
             SessionCommand.Create(context),
             EventsCommand.Create(context),
             CompletionCommand.Create(context),
+            PluginHostCommand.Create(),
         };
 }

@@ -70,6 +70,14 @@ public sealed class CaoTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Starts a server with test plugins <paramref name="plugins"/> installed and <paramref name="settings"/> (CAO_* variable names) added.</summary>
+    public static async Task<CaoTestServer> StartAsync(IReadOnlyDictionary<string, string> settings, bool withRecorder, params string[] plugins)
+    {
+        var server = new CaoTestServer(withRecorder, plugins, settings);
+        await server.StartAppAsync();
+        return server;
+    }
+
     /// <summary>Stops the server (plugins drained and torn down; tmux keeps running) and starts a new one on the same home.</summary>
     public async Task RestartAsync()
     {

@@ -9,7 +9,14 @@ namespace CliAgentOrchestrator.Core.PluginHosting.Installation;
 /// </summary>
 public static class PluginEnablement
 {
-    public static void Set(string settingsFile, string pluginName, bool enabled)
+    public static void Set(string settingsFile, string pluginName, bool enabled) => SetValue(settingsFile, pluginName, "enabled", enabled);
+
+    /// <summary>Writes <c>plugins.&lt;name&gt;.isolation</c> (what <c>cao plugin isolate</c> sets).</summary>
+    public static void SetIsolation(string settingsFile, string pluginName, PluginIsolation isolation) =>
+        SetValue(settingsFile, pluginName, PluginSettings.IsolationKey, PluginIsolations.Name(isolation));
+
+    /// <summary>Writes <c>plugins.&lt;name&gt;.&lt;key&gt;</c>, keeping the rest of the file.</summary>
+    public static void SetValue(string settingsFile, string pluginName, string key, JsonNode value)
     {
         JsonObject root;
         try
@@ -36,7 +43,7 @@ public static class PluginEnablement
                 throw new InstallationException($"\"plugins.{pluginName}\" in {settingsFile} is not a JSON object; fix it");
             plugins[pluginName] = plugin = [];
         }
-        plugin["enabled"] = enabled;
+        plugin[key] = value;
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settingsFile))!);
         // Write beside and rename, so a crash never leaves a half-written settings file behind.

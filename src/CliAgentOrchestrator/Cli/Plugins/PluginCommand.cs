@@ -15,6 +15,7 @@ public static class PluginCommand
             PluginInfoCommand.Create(context),
             PluginEnableCommand.Create(context),
             PluginDisableCommand.Create(context),
+            PluginIsolateCommand.Create(context),
             PluginReloadCommand.Create(context),
             PluginTestCommand.Create(context),
         };

@@ -26,11 +26,12 @@ public static class PluginListCommand
                 console.Error.WriteLine($"No plugins installed in {string.Join(", ", plugins.Roots)}; install one with `cao plugin install <project>`");
                 return 0;
             }
-            console.WriteTable(["NAME", "VERSION", "STATUS", "HOOKS", "DELIVERED", "FAILED", "DROPPED", "FOLDER"],
+            console.WriteTable(["NAME", "VERSION", "STATUS", "ISOLATION", "HOOKS", "DELIVERED", "FAILED", "DROPPED", "FOLDER"],
                 rows.Select(row => (IReadOnlyList<string>)[
                     row.Name,
                     row.Version ?? "-",
                     row.Error is null ? row.Status : $"{row.Status}: {row.Error}",
+                    Isolation(row.Server),
                     row.Hooks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     row.Server?.Delivered.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                     row.Server?.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
@@ -40,5 +41,19 @@ public static class PluginListCommand
             return 0;
         });
         return command;
+    }
+
+    // "process (pid 4242, 1 restart: <reason>)" for an isolated plugin, so a crash loop shows in the list.
+    private static string Isolation(Core.PluginHosting.PluginInfo? server)
+    {
+        if (server is null)
+            return "-";
+        if (server.Isolation != Core.PluginHosting.PluginIsolation.Process)
+            return "inprocess";
+        var details = new List<string> { server.Pid is { } pid ? $"pid {pid}" : "not running" };
+        if (server.Restarts > 0)
+            details.Add($"{server.Restarts} restart{(server.Restarts == 1 ? "" : "s")}");
+        var text = $"process ({string.Join(", ", details)})";
+        return server.LastCrashReason is { } reason ? $"{text}; last crash: {reason}" : text;
     }
 }

@@ -21,7 +21,7 @@ public sealed class PluginCommandOutputTests
         Assert.True(table.ExitCode == 0, table.ToString());
         // Piped: tab-separated, header first, nothing but the plugins on stdout.
         var rows = table.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
-        Assert.Equal(["NAME", "VERSION", "STATUS", "HOOKS", "DELIVERED", "FAILED", "DROPPED", "FOLDER"], rows[0]);
+        Assert.Equal(["NAME", "VERSION", "STATUS", "ISOLATION", "HOOKS", "DELIVERED", "FAILED", "DROPPED", "FOLDER"], rows[0]);
         var status = rows.Skip(1).ToDictionary(r => r[0], r => r[2]);
         Assert.Equal("disabled (restart to apply)", status["gated"]);
         Assert.Equal("removed (restart to apply)", status["recorder"]);
@@ -33,6 +33,8 @@ public sealed class PluginCommandOutputTests
         Assert.Equal("removed", (string?)states["recorder"]["state"]);
         Assert.Equal("not_loaded", (string?)states["ordered"]["state"]);
         Assert.NotNull(states["gated"]["events"]?["delivered"]);
+        Assert.Equal("inprocess", (string?)states["gated"]["isolation"]);
+        Assert.Equal(0, (int?)states["gated"]["restarts"]);
     }
 
     [Fact]
