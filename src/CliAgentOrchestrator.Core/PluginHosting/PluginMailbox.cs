@@ -27,6 +27,7 @@ internal sealed partial class PluginMailbox
     private readonly ManualResetEventSlim _available = new(); // set by Post, Complete and a pause: the reader looks again
     private readonly ManualResetEventSlim _resumed = new(initialState: true); // reset while a reload holds the reader
     private volatile bool _pauseRequested;
+    private readonly Lock _pauseGate = new(); // guards the pause request, _pausedAt and _resumed together
     private TaskCompletionSource _pausedAt = new(TaskCreationOptions.RunContinuationsAsynchronously); // the reader stopped for the pause
     private readonly CancellationTokenSource _abort = new(); // cancelled when shutdown stops waiting
     private CancellationTokenSource _hookCancellation; // handed to hooks; replaced once it was cancelled by a timeout
@@ -102,14 +103,7 @@ internal sealed partial class PluginMailbox
     /// </summary>
     public async Task PauseAsync()
     {
-        if (!_pauseRequested)
-        {
-            // Otherwise still paused since a reload whose new build failed to load.
-            _pausedAt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _resumed.Reset();
-            _pauseRequested = true;
-            _available.Set();
-        }
+        RequestPause();
         await Task.WhenAny(_pausedAt.Task, _readerDone.Task).ConfigureAwait(false);
     }
 
@@ -118,14 +112,28 @@ internal sealed partial class PluginMailbox
     /// an isolated plugin whose child just died must not have its queued events fail one by one
     /// before <see cref="PauseAsync"/> (which waits) gets the reader.
     /// </summary>
-    public void RequestPause() => _pauseRequested = true;
+    public void RequestPause()
+    {
+        lock (_pauseGate)
+        {
+            if (_pauseRequested)
+                return; // still paused (say, since a reload whose new build failed to load)
+            _pausedAt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _resumed.Reset();
+            _pauseRequested = true;
+        }
+        _available.Set();
+    }
 
     /// <summary>Hands the queued and future events to <paramref name="hooks"/> (the reloaded instance's) and lets the reader go on.</summary>
     public void Resume(IEnumerable<HookInvoker> hooks)
     {
         _hooks = Group(hooks);
-        _pauseRequested = false;
-        _resumed.Set();
+        lock (_pauseGate)
+        {
+            _pauseRequested = false;
+            _resumed.Set();
+        }
     }
 
     /// <summary>Stops intake; the reader finishes what is queued.</summary>
