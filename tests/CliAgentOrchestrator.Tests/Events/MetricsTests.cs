@@ -19,12 +19,20 @@ public sealed class MetricsTests
         await server.WaitForStatusAsync(terminal, "idle", "completed");
         await Poll.UntilAsync(() => server.RecordedEvents().Count >= 2, "the recorder's events", TimeSpan.FromSeconds(60));
 
-        meters.ForceFlush();
+        // A hook's duration and the delivered count are recorded just after the hook returns, a moment
+        // after the recorder saw the event: read the meters until they show it.
+        await Poll.UntilAsync(() =>
+        {
+            lock (metrics)
+                metrics.Clear();
+            meters.ForceFlush();
+            lock (metrics)
+                return Count(metrics, "cao.plugin.hook.duration", ("cao.plugin", "recorder")) >= 2
+                    && Sum(metrics, "cao.plugin.events.delivered", ("cao.plugin", "recorder")) >= 2;
+        }, "the recorder's hook durations and deliveries in the meters", TimeSpan.FromSeconds(60));
         lock (metrics)
         {
             Assert.True(Sum(metrics, "cao.events.emitted", ("cao.event_type", "post_create_terminal")) >= 1);
-            Assert.True(Sum(metrics, "cao.plugin.events.delivered", ("cao.plugin", "recorder")) >= 2);
-            Assert.True(Count(metrics, "cao.plugin.hook.duration", ("cao.plugin", "recorder")) >= 2);
             Assert.Contains(metrics, m => m.Name == "cao.terminals");
             Assert.Contains(metrics, m => m.Name == "cao.inbox.queue_depth");
         }

@@ -26,7 +26,7 @@ public sealed class PluginInstallationCommandTests : IDisposable
 
         var list = await SucceedsAsync("plugin", "list");
         Assert.Contains("is not running; showing what is installed", list);
-        Assert.Matches(@"recorder\t1\.0\.0\tdisabled\t6\t", list); // piped: tab-separated
+        Assert.Matches(@"recorder\t1\.0\.0\tdisabled\t-\t6\t", list); // piped: tab-separated; isolation "-" without a server
 
         await SucceedsAsync("plugin", "enable", "recorder");
         var info = await SucceedsAsync("plugin", "info", "recorder");
