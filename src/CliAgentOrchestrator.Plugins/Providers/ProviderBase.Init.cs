@@ -72,7 +72,13 @@ public abstract partial class ProviderBase
                     $"{Key} did not become ready in terminal {console.TerminalId} within {timeout.TotalSeconds:0.#} s " +
                     $"(status {GetStatus(screen)}; the screen ends: {ScreenEnd(plain)}). Check that '{LaunchBinaryHint}' works in a shell, or raise " +
                     $"provider_init_timeout in the profile / CAO_PROVIDER_INIT_TIMEOUT.");
-            await console.WaitForOutputAsync(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
+            if (dialog is null)
+                await console.WaitForOutputAsync(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
+            else
+                // Not woken by redraws while a dialog is up: a key's effect can reach the screen in more
+                // than one frame, and keys worked out from a half-drawn menu overshoot (Claude Code then
+                // took "No, exit"). A dialog gets the full poll interval to react, as it always had.
+                await Task.Delay(Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
