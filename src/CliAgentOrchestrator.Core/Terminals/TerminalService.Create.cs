@@ -197,6 +197,10 @@ public sealed partial class TerminalService
     {
         var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor, runtime.Tail);
         await runtime.Provider.InitializeAsync(console, cancellationToken);
+        // Start-up reads the screen on every output and can see the ready screen before the status
+        // monitor does: bring the monitor up to date before the terminal is handed out, or a start-up
+        // dialog's waiting_user_answer, still latched, refuses the first task (seen with Copilot CLI).
+        await runtime.Monitor.DetectNowAsync(cancellationToken);
         await WaitForCaoMcpServerAsync(runtime, cancellationToken);
         runtime.CliStarted = true;
         if (runtime.Provider is ProviderBase { ShellBaseline: { } baseline })
