@@ -19,6 +19,9 @@ public sealed partial class PluginHost
         var inProcessLeft = false;
         foreach (var assembly in PluginDiscovery.ReadFolder(folder.Path))
         {
+            // Providers always load in the server (they drive its terminals): their assembly must load.
+            if (assembly.Providers.Count > 0)
+                inProcessLeft = true;
             foreach (var name in assembly.EntryPoints)
             {
                 if (!PluginNames.IsValid(name))
