@@ -83,12 +83,7 @@ public sealed partial class PluginHost
                 Hook = hook.MethodName,
                 Outcome = "ok",
                 DurationMs = Elapsed(),
-                Decision = decision.Kind switch
-                {
-                    HookDecisionKind.Deny => "deny",
-                    HookDecisionKind.ReplaceMessage => "replace_message",
-                    _ => "allow",
-                },
+                Decision = DecisionNames.Of(decision.Kind),
                 Reason = decision.Reason,
                 Code = decision.Code,
                 Replacement = decision.Message,

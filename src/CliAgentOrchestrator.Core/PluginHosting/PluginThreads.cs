@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace CliAgentOrchestrator.Core.PluginHosting;
 
 /// <summary>
-/// Where plugin code starts: setup, hooks, pre-hooks and teardown run their synchronous part on
+/// Where plugin code starts outside the event queue (hooks run on their plugin's own reader thread,
+/// see <see cref="PluginMailbox"/>): setup, pre-hooks, tools and teardown run their synchronous part on
 /// dedicated threads of their own, never on the caller's thread and never on the .NET thread pool.
 /// A plugin that blocks (<c>Thread.Sleep</c>, a busy loop, sync-over-async) therefore only ever
 /// blocks a thread of its own: the caller awaits the returned task with its timeout and moves on,

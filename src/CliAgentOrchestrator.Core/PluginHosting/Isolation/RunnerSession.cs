@@ -113,12 +113,7 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
         }
         return new PreHookResult
         {
-            Decision = decision.Kind switch
-            {
-                HookDecisionKind.Deny => "deny",
-                HookDecisionKind.ReplaceMessage => "replace_message",
-                _ => "allow",
-            },
+            Decision = DecisionNames.Of(decision.Kind),
             Reason = decision.Reason,
             Code = decision.Code,
             Message = decision.Message,

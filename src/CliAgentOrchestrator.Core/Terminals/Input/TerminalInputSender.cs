@@ -51,8 +51,7 @@ public sealed class TerminalInputSender(TmuxClient tmux, TimeProvider? timeProvi
         {
             var bytes = Encoding.UTF8.GetBytes(text);
             PasteMode mode;
-            var paneCommand = options.ForShell ? null : options.PaneCommand ?? await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false);
-            if (options.ForShell || PlainShells.IsPlainShell(paneCommand!))
+            if (options.ForShell || PlainShells.IsPlainShell(options.PaneCommand ?? await tmux.GetPaneCurrentCommandAsync(target, cancellationToken).ConfigureAwait(false)))
             {
                 mode = PasteMode.Raw;
             }
