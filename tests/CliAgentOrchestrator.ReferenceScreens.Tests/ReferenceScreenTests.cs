@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Core.Providers;
+using CliAgentOrchestrator.Plugins.Providers;
 
 namespace CliAgentOrchestrator.ReferenceScreens.Tests;
 

@@ -17,7 +17,7 @@ public sealed class PluginTemplateTests(GeneratedPluginFixture plugin) : IClassF
 
         Assert.Equal(
             [
-                "Directory.Build.props", "HelloWorld.slnx", "HelloWorld/HelloWorld.cs", "HelloWorld/HelloWorld.csproj",
+                "Directory.Build.props", "HelloWorld.slnx", "HelloWorld/HelloWorld.cs", "HelloWorld/HelloWorld.csproj", "HelloWorld/NoteArguments.cs",
                 "HelloWorld/PluginEntryPoint.cs", "README.md", "env.template",
                 "tests/HelloWorld.Tests/HelloWorld.Tests.csproj", "tests/HelloWorld.Tests/HelloWorldTests.cs", "tests/HelloWorld.Tests/ListLogger.cs",
             ],
