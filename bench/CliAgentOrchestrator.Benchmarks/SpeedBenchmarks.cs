@@ -37,7 +37,11 @@ internal static class SpeedBenchmarks
         if (Wanted('a'))
             await StartUpAsync(http, query, bare);
         if (Wanted('b'))
-            await ParallelStartAsync(http, query, bare);
+        {
+            await ParallelStartAsync(http, query, bare, "login shell reading this machine's profile");
+            using (new EmptyHome())
+                await ParallelStartAsync(http, query, bare, "login shell with an empty profile");
+        }
         if (Wanted('c') || Wanted('d') || Wanted('e'))
             await MessagingAsync(server, bare, query, Wanted);
     }
@@ -58,8 +62,9 @@ internal static class SpeedBenchmarks
         Console.WriteLine($"   difference of medians: {Stats.Median(cao) - Stats.Median(byHand):N0} ms (target <= 300 ms)");
     }
 
-    private static async Task ParallelStartAsync(HttpClient http, string query, BareWindows bare)
+    private static async Task ParallelStartAsync(HttpClient http, string query, BareWindows bare, string shell)
     {
+        Console.WriteLine($"   ({shell})");
         var one = new List<double>();
         var ten = new List<double>();
         var tenByHand = new List<double>();

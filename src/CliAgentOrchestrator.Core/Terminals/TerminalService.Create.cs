@@ -3,6 +3,7 @@ using CliAgentOrchestrator.Plugins;
 using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Core.Terminals.Output;
 using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Core.Tmux;
 
@@ -77,9 +78,9 @@ public sealed partial class TerminalService
             createdSession = await OpenWindowAsync(record, request, cancellationToken);
             createdWindow = true;
             terminals.Insert(record);
-            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, cancellationToken);
-            // Python presses Enter once so the shell redraws its prompt into the freshly started pipe.
-            await tmux.SendKeyAsync(runtime.Target, "Enter", cancellationToken);
+            // The window pipes into its log from its first byte, so the shell's first prompt is in the
+            // log without the Enter Python presses to redraw it into a pipe started afterwards.
+            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, cancellationToken, pipeStarted: true);
 
             if (request.DeferInit)
                 StartDeferredInit(runtime, request);
@@ -154,7 +155,8 @@ public sealed partial class TerminalService
                 throw new ConflictException($"Session '{record.SessionName}' already exists");
             var requested = request.EnvVars ?? new Dictionary<string, string>();
             var environment = WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), requested, record.Id);
-            await tmux.NewSessionAsync(record.SessionName, record.WindowName, record.WorkingDirectory!, environment, cancellationToken: cancellationToken);
+            await tmux.NewSessionAsync(record.SessionName, record.WindowName, record.WorkingDirectory!, environment,
+                cancellationToken: cancellationToken, outputPipe: OutputPipe(record));
             terminals.DeleteBySession(record.SessionName); // rows of an older session with the same name are stale
             _sessionEnvironment[record.SessionName] = requested;
             return true;
@@ -167,9 +169,12 @@ public sealed partial class TerminalService
         foreach (var (key, value) in request.EnvVars ?? new Dictionary<string, string>())
             merged[key] = value;
         await tmux.NewWindowAsync(record.SessionName, record.WindowName, record.WorkingDirectory!,
-            WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), cancellationToken: cancellationToken);
+            WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), cancellationToken: cancellationToken, outputPipe: OutputPipe(record));
         return false;
     }
+
+    // Opened with the window in the same tmux call: one process less, and no output before the pipe.
+    private string OutputPipe(TerminalRecord record) => TerminalOutputService.PipeCommand(home.TerminalLogFile(record.Id));
 
     // What the operator asked for this window: the session's env_vars, then the request's (as OpenWindowAsync merges them).
     private Dictionary<string, string> OperatorVariables(string session, CreateTerminalRequest request)

@@ -115,10 +115,10 @@ public sealed partial class TerminalService(
             : throw new ConflictException($"Terminal '{record.Id}' is not tracked by this server (its window is gone); delete it");
     }
 
-    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken)
+    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken, bool pipeStarted = false)
     {
         var target = new TmuxTarget(record.SessionName, record.WindowName);
-        var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken);
+        var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken, pipeStarted);
         var cadence = new StatusMonitorOptions { CompletedSettle = provider.CompletedSettle, Quiescence = provider.OutputQuiescence };
         var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, cadence, logger);
         var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = CaoTelemetry.CurrentContext() };

@@ -17,13 +17,15 @@ public sealed partial class TmuxClient
     /// <summary>Creates a detached 220x50 session whose first window is <paramref name="firstWindow"/>.</summary>
     /// <param name="environment">Variables for the session's windows (tmux <c>-e</c>, sent on standard input, never as arguments); filter the server's own first.</param>
     /// <param name="shellCommand">What the window runs instead of the default shell (tmux runs it via <c>sh -c</c>).</param>
+    /// <param name="outputPipe">A shell command the window's output is piped into from its first byte (<c>pipe-pane -o</c> in the same tmux call).</param>
     public Task NewSessionAsync(
         string session,
         string firstWindow,
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null,
         string? shellCommand = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? outputPipe = null)
     {
         TmuxTarget.ValidateName(session, nameof(session));
         TmuxTarget.ValidateName(firstWindow, nameof(firstWindow));
@@ -36,25 +38,27 @@ public sealed partial class TmuxClient
         ];
         AddEnvironment(arguments, environment);
         AddCommand(arguments, shellCommand);
-        return RunPrivatelyAsync(arguments, cancellationToken);
+        return RunPrivatelyAsync(arguments, PipeOf(new TmuxTarget(session, firstWindow), outputPipe), cancellationToken);
     }
 
     /// <summary>Adds a window to an existing session without making it the active one.</summary>
     /// <param name="shellCommand">What the window runs instead of the default shell.</param>
+    /// <param name="outputPipe">A shell command the window's output is piped into from its first byte (<c>pipe-pane -o</c> in the same tmux call).</param>
     public Task NewWindowAsync(
         string session,
         string window,
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null,
         string? shellCommand = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? outputPipe = null)
     {
         TmuxTarget.ValidateName(window, nameof(window));
         // "=session:" (trailing colon) means "the next free index in exactly this session".
         List<string> arguments = ["new-window", "-d", "-t", TmuxTarget.ExactSession(session) + ":", "-n", window, "-c", workingDirectory];
         AddEnvironment(arguments, environment);
         AddCommand(arguments, shellCommand);
-        return RunPrivatelyAsync(arguments, cancellationToken);
+        return RunPrivatelyAsync(arguments, PipeOf(new TmuxTarget(session, window), outputPipe), cancellationToken);
     }
 
     /// <summary>All sessions of the server; empty when no server is running.</summary>
@@ -117,10 +121,16 @@ public sealed partial class TmuxClient
 
     // Values of -e would be visible in `ps` as arguments of the tmux client; tmux reads the same
     // command from standard input instead, so only "source-file -" shows.
-    private Task RunPrivatelyAsync(List<string> arguments, CancellationToken cancellationToken) =>
-        arguments.Contains("-e")
-            ? RunAsync(TmuxScript.ReadFromStandardInput, TmuxScript.Line(arguments), cancellationToken)
+    // Environment values and a follow-up command travel as a script on standard input: no value
+    // readable in the process list, and one tmux process for both commands, the second skipped when
+    // the first fails.
+    private Task RunPrivatelyAsync(List<string> arguments, IReadOnlyList<string>? followUp, CancellationToken cancellationToken) =>
+        arguments.Contains("-e") || followUp is not null
+            ? RunAsync(TmuxScript.ReadFromStandardInput, followUp is null ? TmuxScript.Line(arguments) : TmuxScript.Sequence(arguments, followUp), cancellationToken)
             : RunAsync(arguments, cancellationToken: cancellationToken);
+
+    private static IReadOnlyList<string>? PipeOf(TmuxTarget window, string? outputPipe) =>
+        outputPipe is null ? null : ["pipe-pane", "-o", "-t", window.ToString(), outputPipe];
 
     private static void AddEnvironment(List<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {

@@ -13,9 +13,27 @@ internal static class TmuxScript
     public static readonly IReadOnlyList<string> ReadFromStandardInput = ["start-server", ";", "source-file", "-"];
 
     /// <summary>One command line: every argument double-quoted, with tmux's escapes for the characters a double-quoted string treats specially.</summary>
-    public static byte[] Line(IEnumerable<string> arguments)
+    public static byte[] Line(IEnumerable<string> arguments) => Sequence(arguments);
+
+    /// <summary>
+    /// Commands on one line joined by tmux's bare <c>;</c>: when one fails, the rest of the line is
+    /// skipped (on separate lines the next would still run, e.g. against the wrong window).
+    /// </summary>
+    public static byte[] Sequence(params IEnumerable<string>[] commands)
     {
         var line = new StringBuilder();
+        foreach (var command in commands)
+        {
+            if (line.Length > 0)
+                line.Append(" ;");
+            AppendCommand(line, command);
+        }
+        line.Append('\n');
+        return Encoding.UTF8.GetBytes(line.ToString());
+    }
+
+    private static void AppendCommand(StringBuilder line, IEnumerable<string> arguments)
+    {
         foreach (var argument in arguments)
         {
             if (line.Length > 0)
@@ -45,7 +63,5 @@ internal static class TmuxScript
             }
             line.Append('"');
         }
-        line.Append('\n');
-        return Encoding.UTF8.GetBytes(line.ToString());
     }
 }

@@ -29,19 +29,23 @@ public sealed class TerminalOutputService(
     /// </summary>
     /// <param name="resumeFromEnd">True when re-attaching to a terminal that outlived a server
     /// restart: old output is history, only new bytes are published. False for a new terminal.</param>
+    /// <param name="pipeStarted">True when the window was opened with <see cref="PipeCommand"/> already
+    /// piping into <paramref name="logPath"/>, so asking tmux again would only cost a process.</param>
     public async Task<TerminalOutputTail> AttachAsync(
         string terminalId,
         TmuxTarget target,
         string logPath,
         bool resumeFromEnd,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool pipeStarted = false)
     {
         CreateLogFile(logPath);
         var tail = new TerminalOutputTail(terminalId, logPath, resumeFromEnd, _options, _loggerFactory.CreateLogger<TerminalOutputTail>());
         tail.Start();
         try
         {
-            await EnsurePipeAsync(target, logPath, cancellationToken).ConfigureAwait(false);
+            if (!pipeStarted)
+                await EnsurePipeAsync(target, logPath, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -97,9 +101,12 @@ public sealed class TerminalOutputService(
         if (await tmux.IsPipeActiveAsync(target, cancellationToken).ConfigureAwait(false))
             return false;
         CreateLogFile(logPath);
-        await tmux.StartPipeAsync(target, "cat >> " + ShellQuote.Single(logPath), cancellationToken).ConfigureAwait(false);
+        await tmux.StartPipeAsync(target, PipeCommand(logPath), cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>The shell command tmux pipes a window's output into: append to <paramref name="logPath"/>.</summary>
+    public static string PipeCommand(string logPath) => "cat >> " + ShellQuote.Single(logPath);
 
     /// <summary>
     /// Stops following the terminal. With a <paramref name="target"/> the tmux pipe is stopped
