@@ -1,4 +1,5 @@
 using CliAgentOrchestrator.Core.Tmux;
+using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Tmux;
 
@@ -53,6 +54,25 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
         await Tmux.LoadBufferAsync("cmd", "echo id=$CAO_TERMINAL_ID\n"u8.ToArray());
         await Tmux.PasteBufferAsync(second, "cmd", PasteMode.Raw);
         await Eventually.ScreenContainsAsync(Tmux, second, "id=12345678");
+    }
+
+    [Fact]
+    public async Task AWindowOpenedWithAnOutputPipeLogsFromItsFirstByteAndAFailedOpenLeavesOtherPipesAlone()
+    {
+        var session = _server.NewSessionName();
+        var log = Path.Combine(_server.TempDirectory, "first byte.log");
+        var pipe = "cat >> '" + log + "'";
+        await Tmux.NewSessionAsync(session, "dev-1a2b", _server.TempDirectory, shellCommand: "printf 'first-words\\n'; exec sleep 60", outputPipe: pipe);
+        var target = new TmuxTarget(session, "dev-1a2b");
+
+        // The window's very first output is in the log: the pipe was there before the command ran.
+        await Poll.UntilAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("first-words"), "the first output in the log");
+        Assert.Equal("1", await Tmux.DisplayAsync(target, "#{pane_pipe}"));
+
+        // The same session again fails, and the pipe command after it is skipped: `pipe-pane -o` on
+        // the existing window would otherwise have toggled its pipe off.
+        await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.NewSessionAsync(session, "dev-1a2b", _server.TempDirectory, outputPipe: pipe));
+        Assert.Equal("1", await Tmux.DisplayAsync(target, "#{pane_pipe}"));
     }
 
     [Fact]
