@@ -43,6 +43,24 @@ public sealed class IsolatedPluginToolTests
     }
 
     [Fact]
+    public async Task AToolPastTheToolTimeoutIsCancelledWithoutRestartingTheChild()
+    {
+        var settings = new Dictionary<string, string>(Isolated) { ["CAO_PLUGINS_TOOL_TIMEOUT"] = "2" };
+        await using var server = await CaoTestServer.StartAsync(settings, false, Crashing);
+        await using var agent = await McpAgent.StartAsync(server, null);
+        var pid = (await CrasherAsync(server))["pid"]!.GetValue<int>();
+
+        var hung = await agent.CallTextAsync("crasher_hang", []);
+        var next = await agent.CallTextAsync("crasher_whoami", []);
+
+        Assert.Equal(("crasher_hang did not answer within 2s (CAO_PLUGINS_TOOL_TIMEOUT)", true), hung);
+        Assert.Equal(($"nobody pid={pid}", false), next);
+        var crasher = await CrasherAsync(server);
+        Assert.Equal(0, crasher["restarts"]!.GetValue<int>());
+        Assert.Equal(pid, crasher["pid"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task ReloadingAnIsolatedPluginStartsANewChildWhoseToolsAnswer()
     {
         await using var server = await CaoTestServer.StartAsync(Isolated, false, Crashing);
@@ -58,7 +76,7 @@ public sealed class IsolatedPluginToolTests
         Assert.Equal("loaded", crasher["status"]!.GetValue<string>());
         var secondPid = crasher["pid"]!.GetValue<int>();
         Assert.NotEqual(firstPid, secondPid);
-        Assert.Equal(["crasher_exit", "crasher_whoami"], crasher["tools"]!.AsArray().Select(t => t!.GetValue<string>()).Order());
+        Assert.Equal(["crasher_exit", "crasher_hang", "crasher_whoami"], crasher["tools"]!.AsArray().Select(t => t!.GetValue<string>()).Order());
         Assert.Equal(($"nobody pid={secondPid}", false), (text, isError));
     }
 

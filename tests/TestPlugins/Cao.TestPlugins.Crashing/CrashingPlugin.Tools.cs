@@ -3,7 +3,7 @@ using CliAgentOrchestrator.Plugins;
 namespace Cao.TestPlugins;
 
 // Tools, run in the crasher's own process when it is isolated: one that says where it runs and who
-// called, and one that takes the process down in the middle of the call.
+// called, one that takes the process down in the middle of the call, and one that waits until cancelled.
 public sealed partial class CrashingPlugin
 {
     [CaoTool("whoami", Description = "The calling terminal and the process the tool runs in")]
@@ -13,6 +13,13 @@ public sealed partial class CrashingPlugin
     public string Exit()
     {
         Environment.Exit(43);
+        return "unreachable";
+    }
+
+    [CaoTool("hang", Description = "Waits until the call is cancelled")]
+    public async Task<string> HangAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
         return "unreachable";
     }
 }
