@@ -44,6 +44,8 @@ internal sealed partial class IsolatedPlugin
         }
         catch (Exception ex) when (child is not null && ex is ConnectionLostException or ObjectDisposedException)
         {
+            if (_stopping.IsCancellationRequested)
+                return PluginToolResult.Error($"{name} failed: plugin '{_name}' was stopped (reload or shutdown) during the call");
             // Hold the queue now, as for a hook; the exit watcher restarts the child. Its exit code and last words say why.
             _supervision?.RequestPause();
             await Task.WhenAny(child.Exited, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false);
