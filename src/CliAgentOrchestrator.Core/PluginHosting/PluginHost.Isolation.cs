@@ -79,6 +79,9 @@ public sealed partial class PluginHost
         }
         catch (IsolatedPluginException ex)
         {
+            // Its setup failed: its tools are listed anyway, answering "not configured", as in-process.
+            if (ex.SetupFailure is { } failure)
+                BindIsolatedTools(plugin, failure.Tools, failure.RefusedTools);
             Fail(plugin, ex.Message, record: false);
             return;
         }
@@ -111,6 +114,7 @@ public sealed partial class PluginHost
                 refusals.Add($"pre-hook '{hook.Hook}' for '{hook.EventType}' refused: unknown pre event or no positive timeout");
         }
         (plugin.Hooks, plugin.PreHooks, plugin.Refusals) = (hooks, preHooks, refusals);
+        BindIsolatedTools(plugin, setup.Tools, setup.RefusedTools);
         foreach (var refusal in refusals)
             _logger.LogWarning("Plugin '{Plugin}': {Refusal}", plugin.Name, refusal);
     }

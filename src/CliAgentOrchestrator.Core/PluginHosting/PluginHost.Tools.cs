@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Core.Errors;
+using CliAgentOrchestrator.Core.PluginHosting.Isolation.Protocol;
 using CliAgentOrchestrator.Core.PluginHosting.Tools;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace CliAgentOrchestrator.Core.PluginHosting;
 // before the plugin is created, so a plugin whose setup failed still lists them; a call runs in the
 // plugin's instance on a plugin thread, bounded by the tool timeout, and every failure comes back as
 // an error result rather than an exception: the agent reads it, the MCP server carries on.
-// CallToolAsync is the one way in, so an out-of-process plugin only needs another branch here.
+// CallToolAsync is the one way in; an isolated plugin's tools are described by its child at setup
+// and called over the wire (IsolatedPlugin.Tools.cs), with the same names, refusals and answers.
 public sealed partial class PluginHost
 {
     /// <summary>Every tool of every plugin that is not disabled, with whether it can be called now.</summary>
@@ -49,7 +51,11 @@ public sealed partial class PluginHost
         }
         if (plugin is null || tool is null)
             throw new NotFoundException($"No plugin offers a tool named '{name}'; see GET /plugin-tools");
-        if (!Callable(plugin) || plugin.Instance is not { } instance)
+        if (!Callable(plugin))
+            return PluginToolResult.Error(NotAvailable(plugin, tool));
+        if (plugin.Isolated is { } isolated)
+            return await isolated.CallToolAsync(name, arguments, terminalId, _options.ToolTimeout, cancellationToken).ConfigureAwait(false);
+        if (plugin.Instance is not { } instance)
             return PluginToolResult.Error(NotAvailable(plugin, tool));
 
         Task<object?>? running = null;
@@ -84,7 +90,11 @@ public sealed partial class PluginHost
         }
     }
 
-    private static bool Callable(LoadedPlugin plugin) => plugin.Status is PluginStatus.Loaded or PluginStatus.Faulted && plugin.Instance is not null;
+    // An isolated plugin is callable while loaded, also while its child restarts (a call waits for it);
+    // faulted means its child was given up on.
+    private static bool Callable(LoadedPlugin plugin) => plugin.Isolated is not null
+        ? plugin.Status == PluginStatus.Loaded
+        : plugin.Status is PluginStatus.Loaded or PluginStatus.Faulted && plugin.Instance is not null;
 
     private static string NotAvailable(LoadedPlugin plugin, PluginTool tool) => plugin.Status switch
     {
@@ -96,6 +106,40 @@ public sealed partial class PluginHost
     private void BindTools(LoadedPlugin plugin, Type pluginType)
     {
         var (tools, refusals) = PluginToolBinder.Bind(plugin.Name, pluginType);
+        KeepTools(plugin, tools, refusals);
+    }
+
+    // An isolated plugin's tools, as its child described them (at setup, at each restart, or with a failed setup).
+    private void BindIsolatedTools(LoadedPlugin plugin, IReadOnlyList<ToolDescriptor> descriptors, IReadOnlyList<string> childRefusals)
+    {
+        var tools = new List<PluginTool>();
+        var refusals = childRefusals.ToList();
+        foreach (var descriptor in descriptors)
+        {
+            // The child's own host checked the name; a runner in another language is checked here.
+            var problem = PluginToolNames.Problem(plugin.Name, descriptor.Name)
+                ?? (descriptor.QualifiedName != PluginToolNames.Qualify(plugin.Name, descriptor.Name) ? $"its qualified name '{descriptor.QualifiedName}' is not '{PluginToolNames.Qualify(plugin.Name, descriptor.Name)}'" : null)
+                ?? (tools.Any(t => t.ToolName == descriptor.Name) ? $"the plugin already has a tool named '{descriptor.Name}'" : null)
+                ?? (descriptor.InputSchema.ValueKind != JsonValueKind.Object ? "its input_schema is not a JSON object" : null);
+            if (problem is not null)
+            {
+                refusals.Add($"tool '{descriptor.Name}' (in its plugin host) refused: {problem}");
+                continue;
+            }
+            tools.Add(new PluginTool
+            {
+                PluginName = plugin.Name,
+                ToolName = descriptor.Name,
+                QualifiedName = descriptor.QualifiedName,
+                Description = descriptor.Description,
+                InputSchema = JsonObject.Create(descriptor.InputSchema)!,
+            });
+        }
+        KeepTools(plugin, tools, refusals);
+    }
+
+    private void KeepTools(LoadedPlugin plugin, List<PluginTool> tools, List<string> refusals)
+    {
         var kept = new List<PluginTool>();
         foreach (var tool in tools)
         {
@@ -105,7 +149,7 @@ public sealed partial class PluginHost
             if (owner is null)
                 kept.Add(tool);
             else
-                refusals.Add($"tool '{tool.ToolName}' ({tool.Method.DeclaringType?.Name}.{tool.Method.Name}) refused: '{tool.QualifiedName}' is already offered by plugin '{owner.Name}'");
+                refusals.Add($"tool '{tool.ToolName}' ({tool.Origin}) refused: '{tool.QualifiedName}' is already offered by plugin '{owner.Name}'");
         }
         plugin.Tools = kept;
         plugin.ToolRefusals = refusals;
@@ -132,8 +176,9 @@ public sealed partial class PluginHost
 
     private static async ValueTask<object?> Invoke(PluginTool tool, CaoPlugin instance, object?[] parameters)
     {
-        var returned = tool.Method.Invoke(instance, parameters);
-        var type = tool.Method.ReturnType;
+        var method = tool.Method ?? throw new InvalidOperationException($"{tool.QualifiedName} runs in its plugin's child process");
+        var returned = method.Invoke(instance, parameters);
+        var type = method.ReturnType;
         switch (returned)
         {
             case Task task:

@@ -35,7 +35,7 @@ public static class PluginToolEndpoints
                 return Results.Json(await host.CallToolAsync(name, call.Arguments, call.TerminalId, cancellationToken));
             })
             .WithSummary("Call a plugin tool")
-            .WithDescription("Runs the tool in its plugin, in the server, for the agent in `terminal_id` (handed to the tool). JSON body: terminal_id, arguments (the tool's arguments object). Answers `{is_error, text}`: a tool that fails, times out, gets bad arguments or whose plugin is not configured answers 200 with `is_error: true` and the reason. 404 for an unknown tool or terminal, 403 when the terminal's allowed tools exclude it.")
+            .WithDescription("Runs the tool in its plugin (in the server, or in the plugin's own process when it is isolated) for the agent in `terminal_id` (handed to the tool). JSON body: terminal_id, arguments (the tool's arguments object). Answers `{is_error, text}`: a tool that fails, times out, gets bad arguments, whose plugin is not configured or whose isolated plugin crashed during the call answers 200 with `is_error: true` and the reason. 404 for an unknown tool or terminal, 403 when the terminal's allowed tools exclude it.")
             .Accepts<PluginToolCall>("application/json")
             .Produces<PluginToolResult>()
             .Produces(StatusCodes.Status403Forbidden)

@@ -8,15 +8,31 @@ namespace CliAgentOrchestrator.Tests.Mcp;
 /// <summary>
 /// Tools from plugins, end to end: the Tools test plugin built and loaded from disk by a real server,
 /// and a real <c>cao mcp-server</c> over stdio that lists and calls them as an agent's CLI would.
+/// Each scenario runs twice: in process, and with toolbox, unconfigured and send isolated (their tools
+/// described and run by their <c>cao plugin-host</c> children), which must look the same to an agent.
 /// </summary>
 public sealed class PluginToolTests
 {
     private const string Plugins = "Cao.TestPlugins.Tools";
 
-    [Fact]
-    public async Task PluginToolsAreListedBesideCaosOwnWithSchemaFromTheArgumentsType()
+    // The clash.* entry points stay in process: their refusal depends on which plugin binds first.
+    private static Task<CaoTestServer> StartAsync(bool isolated) => CaoTestServer.StartAsync(
+        isolated
+            ? new Dictionary<string, string>
+            {
+                ["CAO_PLUGIN_TOOLBOX_ISOLATION"] = "process",
+                ["CAO_PLUGIN_UNCONFIGURED_ISOLATION"] = "process",
+                ["CAO_PLUGIN_SEND_ISOLATION"] = "process",
+            }
+            : new Dictionary<string, string>(),
+        false, Plugins);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PluginToolsAreListedBesideCaosOwnWithSchemaFromTheArgumentsType(bool isolated)
     {
-        await using var server = await CaoTestServer.StartAsync(false, Plugins);
+        await using var server = await StartAsync(isolated);
         var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
         await using var agent = await McpAgent.StartAsync(server, id);
 
@@ -40,10 +56,12 @@ public sealed class PluginToolTests
         Assert.Equal(["a", "b"], add.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
     }
 
-    [Fact]
-    public async Task ACallRunsInTheServersPluginInstanceWithTheCallingTerminal()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ACallRunsInTheServersPluginInstanceWithTheCallingTerminal(bool isolated)
     {
-        await using var withPlugins = await CaoTestServer.StartAsync(false, Plugins);
+        await using var withPlugins = await StartAsync(isolated);
         var id = (await withPlugins.CreateMockSessionAsync())["id"]!.GetValue<string>();
         await using var agent = await McpAgent.StartAsync(withPlugins, id);
 
@@ -59,10 +77,12 @@ public sealed class PluginToolTests
         Assert.Equal(id, sum.RootElement.GetProperty("terminal").GetString());
     }
 
-    [Fact]
-    public async Task FailuresAreToolErrorsAndTheMcpServerCarriesOn()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FailuresAreToolErrorsAndTheMcpServerCarriesOn(bool isolated)
     {
-        await using var server = await CaoTestServer.StartAsync(false, Plugins);
+        await using var server = await StartAsync(isolated);
         var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
         await using var agent = await McpAgent.StartAsync(server, id);
 
@@ -80,10 +100,12 @@ public sealed class PluginToolTests
         Assert.Equal(("ok", false), await agent.CallTextAsync("toolbox_echo", new() { ["text"] = "ok" }));
     }
 
-    [Fact]
-    public async Task AnUnconfiguredPluginListsItsToolsAndAnswersNotConfigured()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnUnconfiguredPluginListsItsToolsAndAnswersNotConfigured(bool isolated)
     {
-        await using var server = await CaoTestServer.StartAsync(false, Plugins);
+        await using var server = await StartAsync(isolated);
         await using var agent = await McpAgent.StartAsync(server, null);
 
         var listed = (await server.GetJsonAsync("/plugin-tools")).AsArray().Single(t => t!["name"]!.GetValue<string>() == "unconfigured_ping")!;
@@ -95,10 +117,12 @@ public sealed class PluginToolTests
         Assert.Contains("cao plugin reload unconfigured", text);
     }
 
-    [Fact]
-    public async Task NamesThatClashOrSignaturesCaoCannotCallAreRefusedAtLoad()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task NamesThatClashOrSignaturesCaoCannotCallAreRefusedAtLoad(bool isolated)
     {
-        await using var server = await CaoTestServer.StartAsync(false, Plugins);
+        await using var server = await StartAsync(isolated);
 
         var tools = (await server.GetJsonAsync("/plugin-tools")).AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
         var toolbox = await server.GetJsonAsync("/plugins/toolbox");
@@ -115,13 +139,17 @@ public sealed class PluginToolTests
         Assert.StartsWith("tool 'bad' (ToolboxPlugin.Bad) refused: parameter 'count' of type Int32 is not allowed", bad);
         // A refused tool costs the plugin nothing else.
         Assert.Equal("loaded", toolbox["status"]!.GetValue<string>());
+        if (isolated)
+            Assert.Equal("process", toolbox["isolation"]!.GetValue<string>());
         Assert.Contains("toolbox_echo", toolbox["tools"]!.AsArray().Select(t => t!.GetValue<string>()));
     }
 
-    [Fact]
-    public async Task ATerminalsAllowedToolsHideAndRefusePluginTools()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ATerminalsAllowedToolsHideAndRefusePluginTools(bool isolated)
     {
-        await using var server = await CaoTestServer.StartAsync(false, Plugins);
+        await using var server = await StartAsync(isolated);
         var id = (await server.PostJsonAsync($"/sessions?agent_profile=developer&provider=mock_cli&working_directory={Uri.EscapeDataString(server.WorkDirectory)}"
             + "&allowed_tools=" + Uri.EscapeDataString("@cao-mcp-server/send_message,toolbox_*,!toolbox_boom"), expected: HttpStatusCode.Created))["id"]!.GetValue<string>();
         await using var agent = await McpAgent.StartAsync(server, id);

@@ -11,8 +11,9 @@ namespace Cao.TestPlugins;
 /// FailFast, stack overflow, an exception on its own thread, unbounded allocation, a spinning hook,
 /// a starved thread pool); every other message is recorded. The setting <c>setup</c> = <c>exit</c>
 /// ends the process during setup. Pre-hooks deny "deny", rewrite "rewrite" and stall on "slow".
+/// Its tools are in CrashingPlugin.Tools.cs.
 /// </summary>
-public sealed class CrashingPlugin : CaoPlugin
+public sealed partial class CrashingPlugin : CaoPlugin
 {
     private static readonly List<byte[]> Hoard = [];
 

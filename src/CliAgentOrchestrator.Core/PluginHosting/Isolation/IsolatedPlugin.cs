@@ -88,6 +88,9 @@ internal sealed partial class IsolatedPlugin
             }, cancellationToken).WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
             if (setup.Name != _name)
                 throw new IsolatedPluginException($"its plugin host set up '{setup.Name}' instead of '{_name}'");
+            // A runner that cannot run tools (another language's, written before tool.call) offers none.
+            if (setup.Tools.Count > 0 && !hello.Capabilities.Contains(PluginProtocol.ToolCall))
+                setup = setup with { Tools = [], RefusedTools = [.. setup.RefusedTools, $"tools ignored: its plugin host does not implement '{PluginProtocol.ToolCall}'"] };
             _child = child;
             _ = WatchAsync(child);
             return setup;
@@ -109,7 +112,7 @@ internal sealed partial class IsolatedPlugin
             }
             child.Kill(reason);
             child.Dispose();
-            throw new IsolatedPluginException(reason);
+            throw new IsolatedPluginException(reason) { SetupFailure = SetupFailureOf(ex) };
         }
         catch
         {
@@ -155,6 +158,9 @@ internal sealed partial class IsolatedPlugin
         };
     }
 
+    private static SetupFailure? SetupFailureOf(Exception ex) =>
+        ex is RemoteInvocationException { ErrorCode: PluginProtocol.SetupFailed } failed ? ErrorData.As<SetupFailure>(failed) : null;
+
     private static HookParams Request(int hookId, CaoEvent e) =>
         new() { HookId = hookId, Event = JsonSerializer.SerializeToElement(e, e.GetType()) };
 
@@ -168,9 +174,7 @@ internal sealed partial class IsolatedPlugin
         switch (ex)
         {
             case RemoteInvocationException { ErrorCode: PluginProtocol.HookFailed } failed:
-                var type = failed.DeserializedErrorData is HookFailure f ? f.ExceptionType
-                    : failed.ErrorData is JsonElement { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("exception_type", out var t) ? t.GetString() ?? "Exception"
-                    : "Exception";
+                var type = ErrorData.As<HookFailure>(failed)?.ExceptionType is { Length: > 0 } named ? named : "Exception";
                 return new RemoteHookException(type, failed.Message);
             case ConnectionLostException or ObjectDisposedException:
                 // The child is gone: hold the queue now, before the next events fail one by one; the exit watcher restarts it.

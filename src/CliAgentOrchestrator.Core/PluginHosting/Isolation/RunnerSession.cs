@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Core.PluginHosting.Isolation.Protocol;
 using CliAgentOrchestrator.Plugins;
 using StreamJsonRpc;
@@ -43,6 +44,7 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
         {
             SetupTimeout = TimeSpan.FromMilliseconds(Math.Max(1, request.SetupTimeoutMs)),
             TeardownTimeout = TimeSpan.FromMilliseconds(Math.Max(1, request.TeardownTimeoutMs)),
+            ToolTimeout = request.ToolTimeoutMs > 0 ? TimeSpan.FromMilliseconds(request.ToolTimeoutMs) : new PluginHostOptions().ToolTimeout,
         };
         _host = new PluginHost(options, loggerFactory, PluginSettings.Of(request.Plugin, request.Settings), state)
         {
@@ -53,7 +55,14 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
         var plugin = _host.Find(request.Plugin)
             ?? throw new LocalRpcException($"no entry point named '{request.Plugin}' in {request.Folder}") { ErrorCode = PluginProtocol.SetupFailed };
         if (plugin.Status != PluginStatus.Loaded)
-            throw new LocalRpcException(plugin.Error ?? $"the plugin is {plugin.Status}") { ErrorCode = PluginProtocol.SetupFailed };
+        {
+            // Its tools were read from its type before setup: the server lists them as "not configured".
+            throw new LocalRpcException(plugin.Error ?? $"the plugin is {plugin.Status}")
+            {
+                ErrorCode = PluginProtocol.SetupFailed,
+                ErrorData = new SetupFailure { Tools = Describe(plugin.Tools), RefusedTools = plugin.ToolRefusals },
+            };
+        }
         await WarmUpAsync(plugin).ConfigureAwait(false);
         _plugin = plugin;
         return new SetupResult
@@ -71,7 +80,26 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
                 TimeoutMs = (long)h.Timeout.TotalMilliseconds,
             }).ToList(),
             RefusedHooks = plugin.Refusals,
+            Tools = Describe(plugin.Tools),
+            RefusedTools = plugin.ToolRefusals,
         };
+    }
+
+    /// <summary>
+    /// Runs a tool through the child's own host, exactly as the server runs an in-process plugin's
+    /// tool (arguments, context, timeout, error texts); a cancelled call answers -32800.
+    /// </summary>
+    [JsonRpcMethod(PluginProtocol.ToolCall)]
+    public async Task<ToolCallResult> ToolCallAsync(ToolCallParams request, CancellationToken cancellationToken)
+    {
+        var plugin = SetUp();
+        if (!plugin.Tools.Any(t => t.QualifiedName == request.Name))
+            throw new LocalRpcException($"the plugin has no tool named '{request.Name}'") { ErrorCode = PluginProtocol.UnknownTool };
+        if (request.Arguments is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
+            return new ToolCallResult { IsError = true, Text = $"Invalid arguments for {request.Name}: the arguments must be an object" };
+        var arguments = request.Arguments is { ValueKind: JsonValueKind.Object } json ? JsonObject.Create(json) : null;
+        var result = await _host!.CallToolAsync(request.Name, arguments, request.TerminalId, cancellationToken).ConfigureAwait(false);
+        return new ToolCallResult { Text = result.Text, IsError = result.IsError };
     }
 
     [JsonRpcMethod(PluginProtocol.Hook)]
@@ -157,6 +185,15 @@ internal sealed class RunnerSession(ILoggerFactory loggerFactory, ICaoState stat
         JsonSerializer.SerializeToElement(new PreHookResult());
         await PluginThreads.Run(() => ValueTask.CompletedTask).ConfigureAwait(false);
     }
+
+    private static List<ToolDescriptor> Describe(IEnumerable<Tools.PluginTool> tools) =>
+        tools.Select(t => new ToolDescriptor
+        {
+            Name = t.ToolName,
+            QualifiedName = t.QualifiedName,
+            Description = t.Description,
+            InputSchema = JsonSerializer.SerializeToElement(t.InputSchema),
+        }).ToList();
 
     private LoadedPlugin SetUp() =>
         _plugin ?? throw new LocalRpcException("the plugin is not set up; call setup first") { ErrorCode = PluginProtocol.NotSetUp };

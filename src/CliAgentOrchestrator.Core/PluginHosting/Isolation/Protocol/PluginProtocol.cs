@@ -16,13 +16,14 @@ internal static class PluginProtocol
     public const string PreHook = "pre_hook";
     public const string Heartbeat = "heartbeat";
     public const string Teardown = "teardown";
+    public const string ToolCall = "tool.call";
 
     // Child → server.
     public const string Log = "log";
     public const string GetTerminal = "state.get_terminal";
 
     /// <summary>What this runner implements, sent in the handshake so either side can add methods without a version bump.</summary>
-    public static readonly IReadOnlyList<string> RunnerCapabilities = [Hook, PreHook, Heartbeat, Teardown, Log, GetTerminal];
+    public static readonly IReadOnlyList<string> RunnerCapabilities = [Hook, PreHook, Heartbeat, Teardown, ToolCall, Log, GetTerminal];
 
     /// <summary>What this server answers, sent in the handshake.</summary>
     public static readonly IReadOnlyList<string> ServerCapabilities = [Log, GetTerminal];
@@ -36,6 +37,7 @@ internal static class PluginProtocol
     public const int HookFailed = -32003;
     public const int UnknownHook = -32004;
     public const int UnsupportedProtocol = -32005;
+    public const int UnknownTool = -32006;
 
     /// <summary>The exit code of a child whose plugin hit the memory cap.</summary>
     public const int MemoryLimitExitCode = 86;

@@ -15,7 +15,7 @@ internal static class RpcConnection
                 PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             },
         };
-        var rpc = new JsonRpc(new NewLineDelimitedMessageHandler(sendTo, receiveFrom, formatter));
+        var rpc = new ProtocolRpc(new NewLineDelimitedMessageHandler(sendTo, receiveFrom, formatter));
         rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, MethodNameTransform = null });
         return rpc;
     }

@@ -11,4 +11,6 @@ internal sealed record SetupParams
     [JsonPropertyName("settings")] public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
     [JsonPropertyName("setup_timeout_ms")] public long SetupTimeoutMs { get; init; }
     [JsonPropertyName("teardown_timeout_ms")] public long TeardownTimeoutMs { get; init; }
+    /// <summary>How long one tool call may run (the server also stops waiting then); 0 when the server did not say.</summary>
+    [JsonPropertyName("tool_timeout_ms")] public long ToolTimeoutMs { get; init; }
 }
