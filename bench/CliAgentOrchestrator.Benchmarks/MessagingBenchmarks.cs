@@ -97,8 +97,7 @@ internal static class MessagingBenchmarks
                 _logOffset = new FileInfo(_home.TerminalLogFile(_receiver)).Length;
                 var start = Stopwatch.GetTimestamp();
                 await PostAsync("b0000001", text);
-                while (!LogContains(text))
-                    await Task.Delay(1);
+                await LogFile.WaitForAsync(_home.TerminalLogFile(_receiver), _logOffset, text);
                 samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
             return Stats.Median(samples);
@@ -144,14 +143,6 @@ internal static class MessagingBenchmarks
                     throw new TimeoutException($"receiver stuck in {status}");
                 await Task.Delay(20);
             }
-        }
-
-        private bool LogContains(string text)
-        {
-            using var stream = new FileStream(_home.TerminalLogFile(_receiver), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            stream.Seek(_logOffset, SeekOrigin.Begin);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
         }
 
         public async ValueTask DisposeAsync()
