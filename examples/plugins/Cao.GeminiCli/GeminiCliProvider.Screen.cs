@@ -29,7 +29,13 @@ public sealed partial class GeminiCliProvider
         if (ScreenLines.LastIndex(lines, Busy(), Math.Max(0, transcriptEnd - 3)) >= 0) return TerminalStatus.Processing;
         if (rule < 0 || ScreenLines.FirstIndex(lines, InputLine(), rule + 1) < 0) return TerminalStatus.Unknown;
 
-        if (lastUser < 0) return TerminalStatus.Idle;
+        if (lastUser < 0)
+        {
+            // An answer whose message scrolled out of view is still a finished turn; a frame with nothing at all
+            // above the rule is Ink redrawing the whole screen, not the start screen (read as idle, it would stick).
+            if (ScreenLines.LastIndex(lines, AnswerStart(), 0, transcriptEnd) >= 0) return TerminalStatus.Completed;
+            return lines[..transcriptEnd].Any(l => l.Trim().Length > 0 && !ShortcutsHint().IsMatch(l)) ? TerminalStatus.Idle : TerminalStatus.Unknown;
+        }
         var answer = ScreenLines.LastIndex(lines, AnswerStart(), lastUser + 1, transcriptEnd);
         var error = ScreenLines.LastIndex(lines, ErrorLine(), lastUser + 1, transcriptEnd);
         if (error > answer) return TerminalStatus.Error;
@@ -62,8 +68,14 @@ public sealed partial class GeminiCliProvider
         return message;
     }
 
-    /// <summary>Stops init at once on screens CAO must not answer for the operator: choosing how to sign in.</summary>
-    protected override string? BlockingStartupScreen(string plainScreen)
+    /// <inheritdoc />
+    protected override string? BlockingStartupScreen(string plainScreen) => StartupBlocker(plainScreen);
+
+    /// <summary>
+    /// A one-line reason when the (escape-stripped) screen asks what CAO must not answer for the operator (how
+    /// to sign in, an API key), so init fails at once instead of timing out; null otherwise.
+    /// </summary>
+    public static string? StartupBlocker(string plainScreen)
     {
         if (ScreenLines.ShowsUnanswered(plainScreen, "How would you like to authenticate", InputLine()))
             return "Gemini CLI asks how to sign in. Run `gemini` once yourself and choose, or set security.auth.selectedType in ~/.gemini/settings.json (with GEMINI_API_KEY for an API key).";
