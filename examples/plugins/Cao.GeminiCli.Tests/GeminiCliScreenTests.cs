@@ -19,6 +19,7 @@ public sealed class GeminiCliScreenTests
     [InlineData("tool_then_answer", TerminalStatus.Completed)]
     [InlineData("mcp_tool_running", TerminalStatus.Processing)]
     [InlineData("mcp_tool_completed", TerminalStatus.Completed)]
+    [InlineData("redraw_frame_tool_running", TerminalStatus.Processing)]
     public void Each_captured_screen_reads_as_its_status(string name, TerminalStatus expected) =>
         ProviderScreens.AssertStatus(Provider, Screen(name), expected);
 

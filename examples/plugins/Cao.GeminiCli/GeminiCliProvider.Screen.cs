@@ -8,7 +8,8 @@ namespace Cao.GeminiCli;
 // … ╰") and the model's answers ("✦ text", further lines two columns in). Under it: while a turn runs, a
 // spinner line "⠋ Thinking... (esc to cancel, 3s)"; then a rule ("────"), the input line (">   Type your
 // message…", "*" instead of ">" in YOLO mode) and a footer (workspace, sandbox, model). A tool waiting for
-// approval shows a box with "Allow once" options instead of the input line.
+// approval shows a box with "Allow once" options instead of the input line. Everything under the transcript is
+// erased and drawn again on each spinner frame, so a capture can catch a frame without its lower part.
 public sealed partial class GeminiCliProvider
 {
     // Lines above the end of the transcript searched for a pending confirmation.
@@ -27,7 +28,10 @@ public sealed partial class GeminiCliProvider
         if (confirmation >= 0 && ScreenLines.LastIndex(lines, Busy(), confirmation + 1) < 0 && !PromptBelow(lines, rule, confirmation))
             return TerminalStatus.WaitingUserAnswer;
         if (ScreenLines.LastIndex(lines, Busy(), Math.Max(0, transcriptEnd - 3)) >= 0) return TerminalStatus.Processing;
-        if (rule < 0 || ScreenLines.FirstIndex(lines, InputLine(), rule + 1) < 0) return TerminalStatus.Unknown;
+        if (rule < 0 || ScreenLines.FirstIndex(lines, InputLine(), rule + 1) < 0)
+            // Ink erases and redraws everything under the transcript on each spinner frame; a capture between the
+            // two shows the turn without spinner or input box. After a message, that is a turn still running.
+            return lastUser >= 0 ? TerminalStatus.Processing : TerminalStatus.Unknown;
 
         if (lastUser < 0)
         {
