@@ -45,6 +45,13 @@ public sealed class GeminiCliLaunchTests : IDisposable
     }
 
     [Fact]
+    public void A_second_enter_backs_up_the_first_only_where_no_confirmation_can_take_it()
+    {
+        Assert.Equal(2, Provider(Developer).PasteEnterCount);
+        Assert.Equal(1, Provider(Developer, allowed: ["fs_read"]).PasteEnterCount);
+    }
+
+    [Fact]
     public void The_settings_merge_cao_over_the_users_and_the_cao_server_learns_its_terminal()
     {
         Directory.CreateDirectory(UserGemini);

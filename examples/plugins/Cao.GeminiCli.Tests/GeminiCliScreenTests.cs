@@ -61,6 +61,15 @@ public sealed class GeminiCliScreenTests
     }
 
     [Fact]
+    public void A_message_pasted_into_the_input_box_reads_as_processing_before_its_enter()
+    {
+        var idle = ProviderScreens.Load(Screen("completed"));
+        var pasted = idle.Replace("Type your message or @path/to/file", "[[reply: next]]              ", StringComparison.Ordinal);
+        Assert.NotEqual(idle, pasted);
+        Assert.Equal(TerminalStatus.Processing, Provider.GetStatus(pasted));
+    }
+
+    [Fact]
     public void An_api_error_after_the_last_message_reads_as_error()
     {
         var idle = ProviderScreens.Load(Screen("idle"));

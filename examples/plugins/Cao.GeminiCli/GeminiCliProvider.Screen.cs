@@ -33,6 +33,10 @@ public sealed partial class GeminiCliProvider
             // two shows the turn without spinner or input box. After a message, that is a turn still running.
             return lastUser >= 0 ? TerminalStatus.Processing : TerminalStatus.Unknown;
 
+        // Text in the input box: CAO has pasted a message and its Enter is on the way (or was taken as a new
+        // line). The model may answer within milliseconds of that Enter, before CAO reads the screen again, so
+        // the turn counts from the paste: a stale idle or completed reading would be reported meanwhile.
+        if (InputHoldsText(lines, rule)) return TerminalStatus.Processing;
         if (lastUser < 0)
         {
             // An answer whose message scrolled out of view is still a finished turn; a frame with nothing at all
@@ -87,6 +91,17 @@ public sealed partial class GeminiCliProvider
             return "Gemini CLI asks for an API key. Export GEMINI_API_KEY before `cao server` (or pass it in the session's env_vars).";
         return null;
     }
+
+    // The first input line under the rule holds something other than the placeholder.
+    private static bool InputHoldsText(string[] lines, int rule)
+    {
+        var input = ScreenLines.FirstIndex(lines, InputLine(), rule + 1);
+        if (input < 0) return false;
+        var text = InputLine().Replace(lines[input], "", 1).Trim();
+        return text.Length > 0 && !text.StartsWith(Placeholder, StringComparison.Ordinal);
+    }
+
+    private const string Placeholder = "Type your message";
 
     // A prompt drawn below the confirmation: it was answered and is only left in the transcript.
     private static bool PromptBelow(string[] lines, int rule, int confirmation) =>

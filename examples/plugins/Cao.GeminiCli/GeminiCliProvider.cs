@@ -33,8 +33,13 @@ public sealed partial class GeminiCliProvider(ProviderContext context) : Provide
     /// <inheritdoc />
     public override string ExitCommand => "/quit";
 
-    /// <summary>Gemini CLI submits a paste with one Enter.</summary>
-    public override int PasteEnterCount => 1;
+    /// <summary>
+    /// One Enter submits a paste, but Gemini CLI takes an Enter it reads within 40 ms of the paste as a new
+    /// line; on a loaded machine it can read both at once however long CAO waits, and the message then stays
+    /// in the input box. A second Enter submits it then, and does nothing on the empty box otherwise. Only
+    /// without confirmations (YOLO): a confirmation menu drawn in between would take it as "Allow once".
+    /// </summary>
+    public override int PasteEnterCount => Unrestricted ? 2 : 1;
 
     /// <summary>
     /// Gemini CLI takes an Enter that follows a paste too closely as a new line in the input
