@@ -11,7 +11,7 @@ public static class AgentClis
 {
     private static readonly Lazy<string> Bin = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The folder of the CLIs' launchers (<c>claude</c>, <c>codex</c>, <c>copilot</c>, <c>opencode</c>).</summary>
+    /// <summary>The folder of the CLIs' launchers (<c>claude</c>, <c>codex</c>, <c>copilot</c>, <c>gemini</c>, <c>opencode</c>).</summary>
     public static string BinDirectory => Bin.Value;
 
     /// <summary>The absolute path of one CLI's launcher.</summary>
@@ -26,10 +26,11 @@ public static class AgentClis
         var folder = CliAgentOrchestrator.Tests.Support.RepositoryFiles.Path("tests", "agent-clis");
         var bin = System.IO.Path.Combine(folder, "node_modules", ".bin");
         var marker = System.IO.Path.Combine(folder, "node_modules", ".cao-installed");
-        if (File.Exists(marker)) return bin;
+        var manifest = System.IO.Path.Combine(folder, "package.json");
+        if (UpToDate(marker, manifest)) return bin;
         using (var lockFile = WaitForLock(System.IO.Path.Combine(folder, ".install.lock")))
         {
-            if (File.Exists(marker)) return bin;
+            if (UpToDate(marker, manifest)) return bin;
             // The install scripts only link each CLI's native binary from its optional platform package; nothing is downloaded.
             var start = new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"])
             {
@@ -46,6 +47,10 @@ public static class AgentClis
         }
         return bin;
     }
+
+    // An install older than package.json (a CLI added or bumped since, e.g. by a pull) is done again.
+    private static bool UpToDate(string marker, string manifest) =>
+        File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(manifest);
 
     private static FileStream WaitForLock(string path)
     {

@@ -47,6 +47,20 @@ public sealed class FakeModelServerTests
         Assert.Contains(model.Requests, r => r.Path.StartsWith("/v1/responses", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Gemini_cli_in_prompt_mode_prints_the_scripted_answer_of_the_fake_gemini_api()
+    {
+        await using var model = await FakeModelServer.StartAsync();
+        using var home = new TempDirectory();
+        home.Write(".gemini/settings.json", """{"security":{"auth":{"selectedType":"gemini-api-key"}},"general":{"enableAutoUpdate":false},"privacy":{"usageStatisticsEnabled":false}}""");
+        var (exit, stdout, stderr) = await RunAsync(AgentClis.Path("gemini"), home.Path,
+            new() { ["GEMINI_API_KEY"] = "fake-gemini-key", ["GOOGLE_GEMINI_BASE_URL"] = model.Url },
+            "--skip-trust", "--model", "gemini-2.5-flash", "-p", "[[reply: PONG from the fake model]]");
+        Assert.True(exit == 0, $"gemini exited {exit}: {stderr}");
+        Assert.Contains("PONG from the fake model", stdout);
+        Assert.Contains(model.Requests, r => r.Path.StartsWith(GeminiGenerateContentApi.PathPrefix + "gemini-2.5-flash:streamGenerateContent", StringComparison.Ordinal));
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, string home, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(file, args)

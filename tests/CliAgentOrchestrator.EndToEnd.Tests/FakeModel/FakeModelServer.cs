@@ -10,8 +10,8 @@ namespace CliAgentOrchestrator.EndToEnd.Tests.FakeModel;
 
 /// <summary>
 /// A model vendor on loopback for the real agent CLIs: the Anthropic Messages API (Claude Code,
-/// Copilot CLI and OpenCode in Anthropic mode) and the OpenAI Responses API (Codex), both streaming
-/// with SSE. What it answers is decided by <see cref="ModelScript"/> from the prompt. It records every
+/// Copilot CLI and OpenCode in Anthropic mode), the OpenAI Responses API (Codex) and the Gemini API
+/// (Gemini CLI), all streaming with SSE. What it answers is decided by <see cref="ModelScript"/> from the prompt. It records every
 /// request and when each answer's last token was sent, so tests can measure how soon CAO noticed.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
@@ -55,6 +55,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         });
         AnthropicMessagesApi.Map(app, answer => server!._answers.Enqueue(answer));
         OpenAiResponsesApi.Map(app, answer => server!._answers.Enqueue(answer));
+        GeminiGenerateContentApi.Map(app, answer => server!._answers.Enqueue(answer));
         app.MapFallback(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -18,6 +18,9 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
     /// <summary>The screen file prefix, e.g. <c>copilot_cli_1.0.102</c>.</summary>
     protected abstract string ScreenPrefix { get; }
 
+    /// <summary>The path (prefix) of the fake model's route this CLI's agent turns go to.</summary>
+    protected virtual string ModelRequestPath => "/v1/messages";
+
     /// <summary>A started test bed whose agents reach the fake model with this CLI.</summary>
     protected abstract Task<AgentTestBed> StartBedAsync();
 
@@ -64,7 +67,7 @@ public abstract class AgentCliScenarios(ITestOutputHelper output)
         output.WriteLine($"completed {(completedAt - lastToken).TotalMilliseconds:0} ms after the last token");
 
         // Everything reported while the model was still streaming (after the request came in) was "processing".
-        var requestAt = bed.Model.Requests.Last(r => r.Path.StartsWith("/v1/messages", StringComparison.Ordinal)).At;
+        var requestAt = bed.Model.Requests.Last(r => r.Path.StartsWith(ModelRequestPath, StringComparison.Ordinal)).At;
         var early = seen.Where(s => s.At > requestAt && s.At < lastToken && s.Status != "processing").ToList();
         Assert.True(early.Count == 0, "read as " + string.Join(", ", early.Select(s => $"{s.Status} at {(lastToken - s.At).TotalMilliseconds:0} ms before the last token")));
         Assert.True(completedAt >= lastToken);
