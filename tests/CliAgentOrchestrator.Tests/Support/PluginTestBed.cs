@@ -46,10 +46,13 @@ public sealed class PluginTestBed : IAsyncDisposable
     /// <summary>Settings handed to the plugins; defaults to <c>settings.json</c> in the home with no environment.</summary>
     public PluginSettings? Settings { get; set; }
 
+    /// <summary>Where the plugins' <c>[assembly: CaoProvider]</c> registrations go; none when null.</summary>
+    public Core.Providers.ProviderCatalog? Providers { get; set; }
+
     public async Task<PluginHost> StartAsync(PluginHostOptions? options = null, params Assembly[] builtIns)
     {
         var settings = Settings ?? PluginSettings.Load(Path.Combine(_home.Path, "settings.json"), new Dictionary<string, string>());
-        Host = new PluginHost(options ?? new PluginHostOptions(), Logs, settings) { ShadowRoot = ShadowDirectory };
+        Host = new PluginHost(options ?? new PluginHostOptions(), Logs, settings, providers: Providers) { ShadowRoot = ShadowDirectory };
         // A reloaded plugin runs from a private copy under the shadow folder: its records join the same journal.
         AppDomain.CurrentDomain.SetData($"{ShadowDirectory}|journal", Journal);
         var folders = PluginDiscovery.Discover(PluginDirectories.Resolve(_home.Path, pluginPath: null));

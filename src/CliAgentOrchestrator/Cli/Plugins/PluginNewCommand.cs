@@ -13,13 +13,14 @@ public static class PluginNewCommand
         var output = new Option<string?>("--output", "-o") { Description = "Folder to create (default ./<name>)" };
         var sdk = new Option<string?>("--sdk") { Description = "For work on CAO itself: CliAgentOrchestrator.Plugins.csproj or a folder with CliAgentOrchestrator.Plugins.dll (default: the CliAgentOrchestrator.Plugins package this cao carries)" };
         var pluginName = new Option<string?>("--plugin-name") { Description = "Entry-point name shown in the server log (default: name in snake_case)" };
-        var command = new Command("new", "Create a plugin project with tests, like `dotnet new cao-plugin`") { name, output, sdk, pluginName };
+        var provider = new Option<bool>("--provider") { Description = "Also add a provider for a made-up agent CLI, with tests against captured screens, to adapt to yours" };
+        var command = new Command("new", "Create a plugin project with tests, like `dotnet new cao-plugin`") { name, output, sdk, pluginName, provider };
         CliAction.Set(command, context, (parse, console) =>
         {
             var projectName = parse.GetValue(name)!;
             var folder = Path.GetFullPath(parse.GetValue(output) ?? projectName);
             var (reference, note) = PluginSdkLocator.ForNewPlugin(context.Home, parse.GetValue(sdk));
-            PluginScaffolder.Create(projectName, folder, reference, parse.GetValue(pluginName));
+            PluginScaffolder.Create(projectName, folder, reference, parse.GetValue(pluginName), parse.GetValue(provider));
             var entry = parse.GetValue(pluginName) ?? PluginScaffolder.SnakeCase(projectName);
             var sdkText = reference.IsPackage ? $"{PluginSdkPackage.PackageId} {reference.PackageVersion} from {reference.PackageFeed}" : reference.Path!;
             if (note is not null)

@@ -47,6 +47,19 @@ public sealed class PluginInstallationCommandTests : IDisposable
         Assert.Contains("[assembly: CaoPlugin(\"weather\", typeof(Cao.Weather.Weather))]", File.ReadAllText(Path.Combine(output, "Weather", "PluginEntryPoint.cs")));
         Assert.Contains($">{Path.GetFullPath(AppContext.BaseDirectory)}</CaoPluginSdk>", File.ReadAllText(Path.Combine(output, "Directory.Build.props")));
         Assert.True(File.Exists(Path.Combine(output, "tests", "Weather.Tests", "WeatherTests.cs")));
+        Assert.False(File.Exists(Path.Combine(output, "Weather", "WeatherProvider.cs")));
+    }
+
+    [Fact]
+    public async Task NewWithProviderAddsTheProviderAndItsScreenTests()
+    {
+        var output = Path.Combine(_home.Path, "src", "Weather");
+
+        await SucceedsAsync("plugin", "new", "Weather", "--output", output, "--sdk", AppContext.BaseDirectory, "--provider");
+
+        Assert.Contains("[assembly: CaoProvider(\"weather\", typeof(Cao.Weather.WeatherProvider)", File.ReadAllText(Path.Combine(output, "Weather", "WeatherProvider.cs")));
+        Assert.True(File.Exists(Path.Combine(output, "tests", "Weather.Tests", "WeatherProviderTests.cs")));
+        Assert.True(File.Exists(Path.Combine(output, "tests", "Weather.Tests", "Screens", "completed.txt")));
     }
 
     [Theory]

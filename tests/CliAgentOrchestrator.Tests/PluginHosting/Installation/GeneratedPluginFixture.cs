@@ -8,11 +8,26 @@ namespace CliAgentOrchestrator.Tests.PluginHosting.Installation;
 /// template (installed into a private template hive, never the user's) and with <c>cao plugin new</c>'s
 /// scaffolder. Shared by the tests of a class because every <c>dotnet</c> call is slow.
 /// </summary>
-public sealed class GeneratedPluginFixture : IAsyncLifetime
+public class GeneratedPluginFixture : IAsyncLifetime
 {
     public const string Name = "HelloWorld";
 
     private readonly TempDirectory _root = new();
+    private readonly string _name;
+    private readonly bool _provider;
+
+    public GeneratedPluginFixture()
+        : this(Name, provider: false)
+    {
+    }
+
+    /// <param name="name">The project name.</param>
+    /// <param name="provider">Whether to generate with <c>--provider</c>.</param>
+    protected GeneratedPluginFixture(string name, bool provider)
+    {
+        _name = name;
+        _provider = provider;
+    }
 
     public string FromDotnetNew => Path.Combine(_root.Path, "dotnet-new");
 
@@ -40,8 +55,9 @@ public sealed class GeneratedPluginFixture : IAsyncLifetime
         var hive = Path.Combine(_root.Path, "hive");
         var environment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(_root.Path, "cli-home") };
         await DotnetCommand.RunAsync(["new", "install", TemplateFolder, "--debug:custom-hive", hive], _root.Path, environment);
-        await DotnetCommand.RunAsync(["new", "cao-plugin", "-n", Name, "-o", FromDotnetNew, "--sdk", Sdk, "--sdk-version", PluginSdkLocator.CurrentVersion, "--debug:custom-hive", hive], _root.Path, environment);
-        PluginScaffolder.Create(Name, FromCao, PluginSdkReference.AtPath(Sdk, PluginSdkLocator.CurrentVersion));
+        string[] options = _provider ? ["--provider"] : [];
+        await DotnetCommand.RunAsync(["new", "cao-plugin", "-n", _name, "-o", FromDotnetNew, "--sdk", Sdk, "--sdk-version", PluginSdkLocator.CurrentVersion, .. options, "--debug:custom-hive", hive], _root.Path, environment);
+        PluginScaffolder.Create(_name, FromCao, PluginSdkReference.AtPath(Sdk, PluginSdkLocator.CurrentVersion), provider: _provider);
     }
 
     public Task DisposeAsync()

@@ -62,7 +62,7 @@ public sealed class PluginTemplateTests(GeneratedPluginFixture plugin) : IClassF
     }
 
     // Generated files only: the other tests of the class build these folders (bin/, obj/).
-    private static SortedDictionary<string, string> Files(string root) =>
+    internal static SortedDictionary<string, string> Files(string root) =>
         new(Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => (path: f, relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
             .Where(f => !f.relative.Split('/').Any(part => part is "bin" or "obj"))
