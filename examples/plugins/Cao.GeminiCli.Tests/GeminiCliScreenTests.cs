@@ -7,7 +7,8 @@ public sealed class GeminiCliScreenTests
 {
     private const string Prefix = "gemini_cli_0.61.0_";
 
-    private static readonly GeminiCliProvider Provider = new(new ProviderContext("a1b2c3d4", "cao-test", "developer-0001", null, null, Path.GetTempPath()));
+    // A new provider per use: it remembers what its terminal showed, as the server's one per terminal does.
+    private static GeminiCliProvider Provider => new(new ProviderContext("a1b2c3d4", "cao-test", "developer-0001", null, null, Path.GetTempPath()));
 
     private static string Screen(string name) => Path.Combine(AppContext.BaseDirectory, "Screens", Prefix + name + ".txt");
 
@@ -58,6 +59,23 @@ public sealed class GeminiCliScreenTests
         var rule = lines.FindLastIndex(l => AnsiText.Strip(l).TrimStart().StartsWith("──────────", StringComparison.Ordinal));
         lines.Insert(rule, " > [[reply: hello]]");
         Assert.Equal(TerminalStatus.Processing, Provider.GetStatus(string.Join('\n', lines)));
+    }
+
+    [Fact]
+    public void After_a_message_a_frame_without_it_is_not_taken_for_the_start_screen()
+    {
+        // The frame between the Enter and the message's drawing looks like the start screen; read as idle it
+        // would stick through the whole turn. The same screen before any message is idle.
+        var provider = Provider;
+        var start = ProviderScreens.Load(Screen("idle"));
+        Assert.Equal(TerminalStatus.Idle, provider.GetStatus(start));
+        Assert.Equal(TerminalStatus.Processing, provider.GetStatus(ProviderScreens.Load(Screen("mcp_tool_running"))));
+        Assert.Equal(TerminalStatus.Unknown, provider.GetStatus(start));
+
+        // The same when the only message seen so far was still in the input box (the frame before the Enter).
+        var another = Provider;
+        Assert.Equal(TerminalStatus.Processing, another.GetStatus(start.Replace("Type your message or @path/to/file", "[[reply: next]]              ", StringComparison.Ordinal)));
+        Assert.Equal(TerminalStatus.Unknown, another.GetStatus(start));
     }
 
     [Fact]

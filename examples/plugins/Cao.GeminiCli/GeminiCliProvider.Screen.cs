@@ -15,6 +15,9 @@ public sealed partial class GeminiCliProvider
     // Lines above the end of the transcript searched for a pending confirmation.
     private const int ConfirmationWindow = 40;
 
+    // A message has been read on this terminal's screen (a provider instance serves one terminal).
+    private bool _messageSeen;
+
     /// <inheritdoc />
     public override TerminalStatus GetStatus(string screen)
     {
@@ -23,6 +26,7 @@ public sealed partial class GeminiCliProvider
         var rule = ScreenLines.LastIndex(lines, Rule());
         var transcriptEnd = rule >= 0 ? rule : lines.Length;
         var lastUser = ScreenLines.LastIndex(lines, UserMessage(), 0, transcriptEnd);
+        if (lastUser >= 0) Volatile.Write(ref _messageSeen, true);
 
         var confirmation = ScreenLines.LastIndex(lines, Confirmation(), Math.Max(lastUser + 1, lines.Length - ConfirmationWindow));
         if (confirmation >= 0 && ScreenLines.LastIndex(lines, Busy(), confirmation + 1) < 0 && !PromptBelow(lines, rule, confirmation))
@@ -36,12 +40,20 @@ public sealed partial class GeminiCliProvider
         // Text in the input box: CAO has pasted a message and its Enter is on the way (or was taken as a new
         // line). The model may answer within milliseconds of that Enter, before CAO reads the screen again, so
         // the turn counts from the paste: a stale idle or completed reading would be reported meanwhile.
-        if (InputHoldsText(lines, rule)) return TerminalStatus.Processing;
+        if (InputHoldsText(lines, rule))
+        {
+            Volatile.Write(ref _messageSeen, true);
+            return TerminalStatus.Processing;
+        }
         if (lastUser < 0)
         {
             // An answer whose message scrolled out of view is still a finished turn; a frame with nothing at all
             // above the rule is Ink redrawing the whole screen, not the start screen (read as idle, it would stick).
             if (ScreenLines.LastIndex(lines, AnswerStart(), 0, transcriptEnd) >= 0) return TerminalStatus.Completed;
+            // Once a message was on this terminal's screen, a screen without one is a frame caught between the
+            // Enter and the message's drawing, not the start screen come back: read as idle, it would stick for
+            // the whole turn (the latch keeps a ready state against the busy readings that follow).
+            if (Volatile.Read(ref _messageSeen)) return TerminalStatus.Unknown;
             return lines[..transcriptEnd].Any(l => l.Trim().Length > 0 && !ShortcutsHint().IsMatch(l)) ? TerminalStatus.Idle : TerminalStatus.Unknown;
         }
         var answer = ScreenLines.LastIndex(lines, AnswerStart(), lastUser + 1, transcriptEnd);
