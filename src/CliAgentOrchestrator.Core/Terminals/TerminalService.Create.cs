@@ -174,7 +174,12 @@ public sealed partial class TerminalService
     }
 
     // Opened with the window in the same tmux call: one process less, and no output before the pipe.
-    private string OutputPipe(TerminalRecord record) => TerminalOutputService.PipeCommand(home.TerminalLogFile(record.Id));
+    // Its folder must exist first (the pipe's `cat` cannot create it), even if someone removed it.
+    private string OutputPipe(TerminalRecord record)
+    {
+        Directory.CreateDirectory(home.TerminalLogDirectory);
+        return TerminalOutputService.PipeCommand(home.TerminalLogFile(record.Id));
+    }
 
     // What the operator asked for this window: the session's env_vars, then the request's (as OpenWindowAsync merges them).
     private Dictionary<string, string> OperatorVariables(string session, CreateTerminalRequest request)
