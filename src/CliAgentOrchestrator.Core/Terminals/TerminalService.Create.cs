@@ -80,7 +80,7 @@ public sealed partial class TerminalService
             terminals.Insert(record);
             // The window pipes into its log from its first byte, so the shell's first prompt is in the
             // log without the Enter Python presses to redraw it into a pipe started afterwards.
-            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, cancellationToken, pipeStarted: true);
+            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, cancellationToken);
 
             if (request.DeferInit)
                 StartDeferredInit(runtime, request);
@@ -156,7 +156,7 @@ public sealed partial class TerminalService
             var requested = request.EnvVars ?? new Dictionary<string, string>();
             var environment = WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), requested, record.Id);
             await tmux.NewSessionAsync(record.SessionName, record.WindowName, record.WorkingDirectory!, environment,
-                cancellationToken: cancellationToken, outputPipe: OutputPipe(record));
+                outputPipe: OutputPipe(record), cancellationToken: cancellationToken);
             terminals.DeleteBySession(record.SessionName); // rows of an older session with the same name are stale
             _sessionEnvironment[record.SessionName] = requested;
             return true;
@@ -169,7 +169,7 @@ public sealed partial class TerminalService
         foreach (var (key, value) in request.EnvVars ?? new Dictionary<string, string>())
             merged[key] = value;
         await tmux.NewWindowAsync(record.SessionName, record.WindowName, record.WorkingDirectory!,
-            WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), cancellationToken: cancellationToken, outputPipe: OutputPipe(record));
+            WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), outputPipe: OutputPipe(record), cancellationToken: cancellationToken);
         return false;
     }
 

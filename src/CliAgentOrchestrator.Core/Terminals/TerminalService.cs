@@ -115,10 +115,11 @@ public sealed partial class TerminalService(
             : throw new ConflictException($"Terminal '{record.Id}' is not tracked by this server (its window is gone); delete it");
     }
 
-    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken, bool pipeStarted = false)
+    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken)
     {
         var target = new TmuxTarget(record.SessionName, record.WindowName);
-        var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, cancellationToken, pipeStarted);
+        // A new window was opened with its pipe (OpenWindowAsync); a window that outlived a restart may have lost it.
+        var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, pipeStarted: !resumeFromEnd, cancellationToken);
         var cadence = new StatusMonitorOptions { CompletedSettle = provider.CompletedSettle, Quiescence = provider.OutputQuiescence };
         var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, cadence, logger);
         var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = CaoTelemetry.CurrentContext() };

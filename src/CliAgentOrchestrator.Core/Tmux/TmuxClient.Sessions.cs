@@ -24,8 +24,8 @@ public sealed partial class TmuxClient
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null,
         string? shellCommand = null,
-        CancellationToken cancellationToken = default,
-        string? outputPipe = null)
+        string? outputPipe = null,
+        CancellationToken cancellationToken = default)
     {
         TmuxTarget.ValidateName(session, nameof(session));
         TmuxTarget.ValidateName(firstWindow, nameof(firstWindow));
@@ -50,8 +50,8 @@ public sealed partial class TmuxClient
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null,
         string? shellCommand = null,
-        CancellationToken cancellationToken = default,
-        string? outputPipe = null)
+        string? outputPipe = null,
+        CancellationToken cancellationToken = default)
     {
         TmuxTarget.ValidateName(window, nameof(window));
         // "=session:" (trailing colon) means "the next free index in exactly this session".

@@ -36,8 +36,8 @@ public sealed class TerminalOutputService(
         TmuxTarget target,
         string logPath,
         bool resumeFromEnd,
-        CancellationToken cancellationToken = default,
-        bool pipeStarted = false)
+        bool pipeStarted = false,
+        CancellationToken cancellationToken = default)
     {
         CreateLogFile(logPath);
         var tail = new TerminalOutputTail(terminalId, logPath, resumeFromEnd, _options, _loggerFactory.CreateLogger<TerminalOutputTail>());
