@@ -84,6 +84,46 @@ public sealed class InboxRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task QueueingAndDeliveryWritesFromManyThreadsAllLandOnce()
+    {
+        // The server's shape under load: request threads queueing while a delivery claims and marks,
+        // each on its own connection; the process's writes go one at a time and none is lost or doubled.
+        const int writers = 8;
+        const int perWriter = 150;
+        var queued = new ConcurrentBag<long>();
+        var delivered = new ConcurrentBag<long>();
+        using var start = new Barrier(writers + 1);
+        var producers = Enumerable.Range(0, writers).Select(w => Task.Factory.StartNew(() =>
+        {
+            var inbox = new InboxRepository(_database);
+            start.SignalAndWait();
+            for (var i = 0; i < perWriter; i++)
+                queued.Add(inbox.Enqueue("aaaa0001", "bbbb0002", $"w{w}-{i}", "send_message").Id);
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        var delivery = Task.Factory.StartNew(() =>
+        {
+            var inbox = new InboxRepository(_database);
+            start.SignalAndWait();
+            while (delivered.Count < writers * perWriter)
+            {
+                foreach (var message in inbox.ClaimPending("bbbb0002", 20))
+                {
+                    Assert.True(inbox.MarkTyping(message.Id, message.Message, 0));
+                    inbox.MarkDelivered([message.Id]);
+                    delivered.Add(message.Id);
+                }
+            }
+        }, TaskCreationOptions.LongRunning);
+        await Task.WhenAll([.. producers, delivery]).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(writers * perWriter, queued.Distinct().Count());
+        Assert.Equal(queued.Order(), delivered.Order());
+        Assert.Equal(writers * perWriter, _inbox.List("bbbb0002", 10_000, "delivered").Count);
+        Assert.Empty(_inbox.ReceiversWithWork());
+        Assert.Null(_database.Fault);
+    }
+
+    [Fact]
     public void ReleaseMarkFailedAndMarkDeliveredSetStatusAndReason()
     {
         var ids = Enumerable.Range(0, 3).Select(i => _inbox.Enqueue("aaaa0001", "bbbb0002", $"m{i}", "send_message").Id).ToList();
