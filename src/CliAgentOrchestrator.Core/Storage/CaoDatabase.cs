@@ -190,6 +190,7 @@ public sealed class CaoDatabase
                     delivered_at DATETIME
                 );
                 CREATE INDEX IF NOT EXISTS inbox_receiver_status ON inbox (receiver_id, status, id);
+                CREATE INDEX IF NOT EXISTS inbox_receiver ON inbox (receiver_id, id);
                 """;
             schema.ExecuteNonQuery();
         }

@@ -36,7 +36,7 @@ public static class InboxEndpoints
             .WithDescription("Queues the message in the receiver's inbox; it is typed in when the receiver is idle. Parameters in the query string (as Python) or a JSON body {sender_id, message, orchestration_type}.");
 
         app.MapGet("/terminals/{id}/inbox/messages", (string id, InboxService inbox,
-            [FromQuery, Description("How many messages, newest first (default 10)")] int? limit,
+            [FromQuery, Description("How many messages, the oldest first, as they are delivered (default 10, at most 100)")] int? limit,
             [FromQuery, Description("Only messages in this state: pending, delivered or failed")] string? status) =>
             Results.Json(inbox.List(id, limit ?? 10, status)))
             .WithSummary("List a terminal's inbox")
