@@ -21,6 +21,9 @@ public sealed class ExitedCliTests
         var target = new Core.Tmux.TmuxTarget(server.TerminalRows().Single().SessionName, server.TerminalRows().Single().WindowName);
         await Poll.UntilAsync(async () => (await server.Tmux.CapturePaneAsync(target, Core.Tmux.CaptureRange.Visible)).Contains("goodbye", StringComparison.Ordinal),
             "mock_cli said goodbye");
+        // "goodbye" is drawn a moment before mock_cli exits and its shell takes the terminal back.
+        await Poll.UntilAsync(async () => (await server.Tmux.DisplayAsync(target, "#{pane_pid}\t#{pane_current_command}")).Split('\t') is [var pid, var command]
+            && Core.Terminals.ForegroundShell.IsBackAtShell(int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture), command), "the pane back at its shell");
         var proof = Path.Combine(server.WorkDirectory, "ran-in-shell");
 
         using var input = await server.Http.PostAsJsonAsync($"/terminals/{terminal}/input", new { message = $"touch {proof}" });
