@@ -1,10 +1,10 @@
 using CliAgentOrchestrator.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins|prehooks|core|messaging|speed [abcde]|tracing|isolation|devloop|all]
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins [123456]|prehooks|core|messaging|speed [abcde]|tracing|isolation|devloop|all]
 var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
-    await PluginHostBenchmarks.RunAsync();
+    await PluginHostBenchmarks.RunAsync(which == "plugins" && args.Length > 1 ? args[1] : null);
 if (which is "prehooks" or "all")
     await PreHookBenchmarks.RunAsync();
 if (which is "core" or "all")

@@ -89,8 +89,9 @@ public sealed partial class PluginHost : ICaoEventPublisher, IAsyncDisposable
     /// <inheritdoc />
     public void Publish(CaoEvent e)
     {
-        // With tracing on, the event carries the operation's span, so plugins and exported traces can be joined.
-        if (e.Traceparent is null && Activity.Current is { } operation && CaoTelemetry.Tracing)
+        // With tracing on, the event carries the operation's span, so plugins and exported traces can be
+        // joined. Tracing is asked first: it is a field read, Activity.Current an async-local lookup.
+        if (e.Traceparent is null && CaoTelemetry.Tracing && Activity.Current is { } operation)
             e = e with { Traceparent = operation.Id };
         if (CaoTelemetry.EventsEmitted.Enabled)
             CaoTelemetry.EventsEmitted.Add(1, new KeyValuePair<string, object?>(CaoTelemetry.Attributes.EventType, e.EventType));

@@ -56,7 +56,6 @@ internal sealed partial class PluginMailbox
     // (false). Pauses here, between events, while a reload holds the reader.
     private bool NextDelivery(out Delivery delivery)
     {
-        var reader = _queue.Reader;
         while (true)
         {
             if (_pauseRequested)
@@ -65,16 +64,32 @@ internal sealed partial class PluginMailbox
                 _resumed.Wait(_abort.Token);
                 continue;
             }
-            if (_abort.IsCancellationRequested || reader.Completion.IsCompleted)
+            if (_abort.IsCancellationRequested)
             {
                 delivery = default;
                 return false;
             }
-            if (reader.TryRead(out delivery))
+            if (_queue.TryDequeue(out delivery))
+            {
+                Interlocked.Decrement(ref _queued);
                 return true;
-            _available.Wait(_abort.Token);
-            _available.Reset(); // then read again: an event posted before the reset is still in the queue
+            }
+            if (_completed && _queue.IsEmpty)
+                return false;
+            WaitForPost();
         }
+    }
+
+    // Announces the wait, then looks once more: a post either lands before that look, or sees the
+    // announcement and sets _available. The wait spins briefly before it blocks, and a post that comes
+    // during the spin costs the publisher no system call.
+    private void WaitForPost()
+    {
+        _available.Reset();
+        Interlocked.Exchange(ref _readerWaiting, 1);
+        if (_queue.IsEmpty && !_completed && !_pauseRequested && !_abort.IsCancellationRequested)
+            _available.Wait();
+        Volatile.Write(ref _readerWaiting, 0);
     }
 
     // In a frame of its own, so the hooks (and through them the plugin's load context) are not held by
@@ -209,17 +224,24 @@ internal sealed partial class PluginMailbox
     private void Finish()
     {
         _watchdog?.Dispose();
+        Interlocked.Exchange(ref _finished, 1);
+        var left = DropLeftovers();
+        if (left > 0)
+            _logger.LogWarning("Plugin '{Plugin}': {Count} queued events were not delivered before the shutdown deadline", _pluginName, left);
+        _readerDone.TrySetResult();
+    }
+
+    // Counts what is still queued as dropped; the reader is gone, nothing will take it.
+    private int DropLeftovers()
+    {
         var left = 0;
-        while (_queue.Reader.TryRead(out var undelivered))
+        while (_queue.TryDequeue(out var undelivered))
         {
             left++;
+            Interlocked.Decrement(ref _queued);
             undelivered.Trial?.Lost("the server stopped before the plugin took the event");
         }
-        if (left > 0)
-        {
-            Interlocked.Add(ref _dropped, left);
-            _logger.LogWarning("Plugin '{Plugin}': {Count} queued events were not delivered before the shutdown deadline", _pluginName, left);
-        }
-        _readerDone.TrySetResult();
+        Interlocked.Add(ref _dropped, left);
+        return left;
     }
 }

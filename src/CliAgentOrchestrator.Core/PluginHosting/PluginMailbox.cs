@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using CliAgentOrchestrator.Core.Telemetry;
-using System.Threading.Channels;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
 
@@ -23,8 +23,14 @@ internal sealed partial class PluginMailbox
     private FrozenDictionary<string, HookInvoker[]> _hooks;
     private readonly PluginHostOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<Delivery> _queue;
-    private readonly ManualResetEventSlim _available = new(); // set by Post, Complete and a pause: the reader looks again
+    // Lock-free on both sides: posting is an enqueue and a counter, the reader never takes a lock the
+    // publisher needs. _queued bounds it (the publisher drops the oldest past the capacity).
+    private readonly ConcurrentQueue<Delivery> _queue = new();
+    private long _queued;
+    private volatile bool _completed; // intake stopped: posts are refused (counted as dropped)
+    private int _finished; // 1 once the reader is done: a post that slipped in after Complete counts itself as dropped
+    private readonly ManualResetEventSlim _available = new(); // set for a reader that waits: by a post, Complete, a pause or shutdown
+    private int _readerWaiting; // 1 while the reader waits (or is about to) on _available: only then does a post set it
     private readonly ManualResetEventSlim _resumed = new(initialState: true); // reset while a reload holds the reader
     private volatile bool _pauseRequested;
     private readonly Lock _pauseGate = new(); // guards the pause request, _pausedAt and _resumed together
@@ -52,14 +58,7 @@ internal sealed partial class PluginMailbox
         _options = options;
         _logger = logger;
         _hookCancellation = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        _queue = Channel.CreateBounded<Delivery>(
-            new BoundedChannelOptions(options.QueueCapacity)
-            {
-                FullMode = BoundedChannelFullMode.DropOldest,
-                SingleReader = true,
-                SingleWriter = false,
-            },
-            OnDropped);
+        _abort.Token.Register(_available.Set); // once, rather than a registration per wait
     }
 
     /// <summary>The event types this plugin has hooks for.</summary>
@@ -67,27 +66,21 @@ internal sealed partial class PluginMailbox
 
     public PluginCounters Counters => new(
         Interlocked.Read(ref _delivered), Interlocked.Read(ref _failed), Interlocked.Read(ref _dropped),
-        _queue.Reader.CanCount ? _queue.Reader.Count : 0);
+        Math.Max(0, Interlocked.Read(ref _queued)));
 
     public void Start() => StartReader(inherited: null);
 
     /// <summary>Queues <paramref name="e"/>; after <see cref="Complete"/> the event is counted as dropped.</summary>
     public void Post(CaoEvent e)
     {
-        if (_queue.Writer.TryWrite(new Delivery(e, null)))
-            _available.Set();
-        else
+        if (!TryQueue(new Delivery(e, null)))
             Interlocked.Increment(ref _dropped);
     }
 
     /// <summary>Queues a synthetic event whose hook outcomes are reported to <paramref name="trial"/>.</summary>
     public void Post(HookTrial trial)
     {
-        if (_queue.Writer.TryWrite(new Delivery(trial.Event, trial)))
-        {
-            _available.Set();
-        }
-        else
+        if (!TryQueue(new Delivery(trial.Event, trial)))
         {
             Interlocked.Increment(ref _dropped);
             trial.Lost("the plugin's queue no longer takes events (the server is stopping)");
@@ -139,7 +132,7 @@ internal sealed partial class PluginMailbox
     /// <summary>Stops intake; the reader finishes what is queued.</summary>
     public void Complete()
     {
-        _queue.Writer.TryComplete();
+        _completed = true;
         _available.Set();
     }
 
@@ -207,6 +200,25 @@ internal sealed partial class PluginMailbox
         {
             // Shutdown: nothing more will be delivered anyway.
         }
+    }
+
+    private bool TryQueue(Delivery delivery)
+    {
+        if (_completed)
+            return false;
+        _queue.Enqueue(delivery);
+        // The increment is also the full fence between the enqueue and the two reads below (the
+        // reader writes its flags, then looks at the queue: one of the two sides sees the other).
+        if (Interlocked.Increment(ref _queued) > _options.QueueCapacity && _queue.TryDequeue(out var oldest))
+        {
+            Interlocked.Decrement(ref _queued);
+            OnDropped(oldest);
+        }
+        if (Volatile.Read(ref _readerWaiting) == 1 && Interlocked.Exchange(ref _readerWaiting, 0) == 1)
+            _available.Set(); // a system call only when the reader is blocked, not while it spins or works
+        if (Volatile.Read(ref _finished) == 1)
+            DropLeftovers(); // queued after the reader's last look at a completed queue
+        return true;
     }
 
     private void OnDropped(Delivery dropped)
