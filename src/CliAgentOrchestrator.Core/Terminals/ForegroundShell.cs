@@ -20,6 +20,42 @@ public static class ForegroundShell
         return ForegroundGroupOf(panePid) == panePid;
     }
 
+    /// <summary>
+    /// The pane's foreground command and whether its shell is back in front, from <c>/proc</c> alone (no
+    /// tmux call); null where that cannot be told (not Linux, the shell or the foreground process gone).
+    /// </summary>
+    /// <param name="panePid"><c>#{pane_pid}</c>: the shell tmux started in the pane.</param>
+    public static PaneForeground? Read(int panePid)
+    {
+        if (panePid <= 0 || !OperatingSystem.IsLinux() || ForegroundGroupOf(panePid) is not { } group || group <= 0)
+            return null;
+        string commandLine;
+        try
+        {
+            commandLine = File.ReadAllText($"/proc/{group.ToString(CultureInfo.InvariantCulture)}/cmdline");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // the group's leader exited while the group lives on: tmux knows better
+        }
+        var command = CommandName(commandLine);
+        return command.Length == 0 ? null : new PaneForeground(command, group == panePid && PlainShells.IsPlainShell(command));
+    }
+
+    // tmux names a pane's command after the first word of its foreground leader's argv[0], without
+    // a login shell's '-' or the directories (names.c, parse_window_name).
+    private static string CommandName(string commandLine)
+    {
+        var name = commandLine.Split('\0', 2)[0];
+        if (name.StartsWith('"'))
+            name = name[1..];
+        name = name.Split('"', 2)[0];
+        if (name.StartsWith("exec ", StringComparison.Ordinal))
+            name = name["exec ".Length..];
+        name = name.TrimStart(' ', '-').Split(' ', 2)[0];
+        return name.StartsWith('/') ? Path.GetFileName(name) : name;
+    }
+
     // /proc/<pid>/stat: "pid (comm) state ppid pgrp session tty_nr tpgid ..."; comm may hold spaces
     // and parentheses, so the fields are counted from the last ')'.
     private static int? ForegroundGroupOf(int pid)

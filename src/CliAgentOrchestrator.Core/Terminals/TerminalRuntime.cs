@@ -37,6 +37,9 @@ internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider,
     public bool Announcing { get; set; }
     public TerminalStatus AnnouncedStatus { get; set; } = TerminalStatus.Unknown;
 
+    /// <summary>The PID of the shell tmux started in the window (<c>#{pane_pid}</c>), once tmux has been asked.</summary>
+    public int? PanePid { get; set; }
+
     public bool CliStarted
     {
         get => _cliStarted;

@@ -58,6 +58,23 @@ public sealed partial class TerminalService
     // pane's foreground command (null when tmux's answer was unreadable), which the input sender needs too.
     private async Task<string?> RequireCliRunningAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
     {
+        var (command, backAtShell) = await ForegroundOfAsync(runtime, cancellationToken);
+        if (!backAtShell)
+            return command;
+        var reason = runtime.CliStarted ? CliExitedReason(runtime) : $"its CLI ({runtime.Provider.Key}) has not started yet";
+        if (runtime.CliStarted)
+            await FailAsync(runtime, reason, windowGone: false);
+        throw new ConflictException(
+            $"Terminal '{runtime.Record.Id}' refused the input: {reason}, so the text would run as shell commands; delete the terminal and create a new one");
+    }
+
+    // The pane's shell is the same for the window's whole life, so once tmux has named its PID the
+    // kernel answers (/proc), which saves every message a tmux process. tmux is asked when the kernel
+    // cannot tell: the first time, off Linux, or when the shell or the foreground process is gone.
+    private async Task<(string? Command, bool BackAtShell)> ForegroundOfAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (runtime.PanePid is { } known && ForegroundShell.Read(known) is { } foreground)
+            return (foreground.Command, foreground.BackAtShell);
         string pane;
         try
         {
@@ -68,14 +85,12 @@ public sealed partial class TerminalService
             throw new ConflictException($"Terminal '{runtime.Record.Id}': tmux cannot reach its window ({FirstLine(ex.Stderr)}); see GET /terminals/{runtime.Record.Id}");
         }
         var fields = pane.Split('\t');
-        if (fields.Length < 2 || !int.TryParse(fields[0], System.Globalization.CultureInfo.InvariantCulture, out var pid)
-            || !ForegroundShell.IsBackAtShell(pid, fields[1]))
-            return fields.Length < 2 ? null : fields[1];
-        var reason = runtime.CliStarted ? CliExitedReason(runtime) : $"its CLI ({runtime.Provider.Key}) has not started yet";
-        if (runtime.CliStarted)
-            await FailAsync(runtime, reason, windowGone: false);
-        throw new ConflictException(
-            $"Terminal '{runtime.Record.Id}' refused the input: {reason}, so the text would run as shell commands; delete the terminal and create a new one");
+        if (fields.Length < 2)
+            return (null, false);
+        if (!int.TryParse(fields[0], System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            return (fields[1], false);
+        runtime.PanePid = pid;
+        return (fields[1], ForegroundShell.IsBackAtShell(pid, fields[1]));
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
