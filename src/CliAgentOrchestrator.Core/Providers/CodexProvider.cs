@@ -124,12 +124,18 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
         // preselected). The operator chose the folder when creating the terminal and the agent
         // runs without approvals anyway, so CAO trusts it; Codex saves that in its config.toml.
         // A `-c projects."<dir>".trust_level` override does not stop the 0.169 dialog.
+        // Codex throws away input that arrives while this screen opens and exits if that takes it over a
+        // second ("timed out discarding buffered terminal input", seen on a loaded machine), so the Enter
+        // waits until the dialog has stood still for longer than that.
         new("codex trust folder", s => IsWaitingOn(s, "Trust this folder?")
             || IsWaitingOn(s, "allow Codex to work in this folder")
-            || IsWaitingOn(s, "Do you trust the contents of this directory"), ["Enter"]),
+            || IsWaitingOn(s, "Do you trust the contents of this directory"), ["Enter"]) { Settle = TrustDialogSettle },
         // "3. Skip until next version".
         new("codex update", s => IsWaitingOn(s, "Update available"), ["3", "Enter"]),
     ];
+
+    /// <summary>How long the folder-trust dialog stands unchanged before CAO answers it (Codex's input discard gives up after 1 s).</summary>
+    internal static TimeSpan TrustDialogSettle { get; } = TimeSpan.FromSeconds(1.5);
 
     // The dialog's text is near the bottom and the screen reads as a question still open.
     private bool IsWaitingOn(string plain, string text) =>

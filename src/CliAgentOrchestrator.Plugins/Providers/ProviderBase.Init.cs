@@ -36,6 +36,7 @@ public abstract partial class ProviderBase
         var launchedAt = DateTime.UtcNow;
         var deadline = launchedAt + timeout;
         var answered = new Dictionary<string, (DateTime At, string Screen)>();
+        var shown = new Dictionary<string, (DateTime Since, string Screen)>();
         var screen = "";
         var cliSeen = false;
         while (true)
@@ -54,7 +55,7 @@ public abstract partial class ProviderBase
                 // Never "ready" while a known dialog is up: it may itself read as waiting_user_answer.
                 var keys = dialog.KeysFor(plain);
                 var step = dialog.Answers(keys) ? dialog.Name : dialog.Name + CursorStep;
-                if (ShouldSend(step, screen, answered))
+                if (HasSettled(dialog, screen, shown) && ShouldSend(step, screen, answered))
                 {
                     answered[step] = (DateTime.UtcNow, screen);
                     foreach (var key in keys)
@@ -166,6 +167,19 @@ public abstract partial class ProviderBase
         if (!sent.TryGetValue(step, out var last)) return true;
         var unchangedLongEnough = DateTime.UtcNow - last.At >= Timings.DialogRetryAfter && last.Screen == screen;
         return unchangedLongEnough || (step.EndsWith(CursorStep, StringComparison.Ordinal) && last.Screen != screen);
+    }
+
+    // A dialog with a settle time is answered once the same screen has shown it that long; any change
+    // of the screen starts the wait again.
+    private static bool HasSettled(StartupDialog dialog, string screen, Dictionary<string, (DateTime Since, string Screen)> shown)
+    {
+        if (dialog.Settle <= TimeSpan.Zero) return true;
+        if (!shown.TryGetValue(dialog.Name, out var seen) || seen.Screen != screen)
+        {
+            shown[dialog.Name] = (DateTime.UtcNow, screen);
+            return false;
+        }
+        return DateTime.UtcNow - seen.Since >= dialog.Settle;
     }
 
     private bool IsReady(TerminalStatus status) =>

@@ -16,6 +16,14 @@ public sealed record StartupDialog(string Name, Func<string, bool> IsShowing, IR
     /// </summary>
     public Func<string, IReadOnlyList<string>>? KeysForScreen { get; init; }
 
+    /// <summary>
+    /// How long the dialog must have stood on the screen, unchanged, before it is answered. For CLIs that
+    /// throw away input arriving while such a screen opens, and fail when that takes them too long (Codex
+    /// 0.169 exits with "timed out discarding buffered terminal input" when keys come in during its
+    /// one-second discard on a starved machine). Zero answers at first sight.
+    /// </summary>
+    public TimeSpan Settle { get; init; }
+
     /// <summary>A dialog answered by moving a menu's cursor to the option containing <paramref name="option"/> and pressing Enter.</summary>
     public static StartupDialog Choose(string name, Func<string, bool> isShowing, string option) =>
         new(name, isShowing, []) { KeysForScreen = screen => MenuCursor.KeysToChoose(screen, option) };

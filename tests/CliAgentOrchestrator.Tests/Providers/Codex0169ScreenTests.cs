@@ -63,7 +63,7 @@ public sealed class Codex0169ScreenTests
     {
         var provider = new CodexProvider(new ProviderContext("0123abcd", "cao-t", "dev-ab12", null, null, Path.GetTempPath()))
         {
-            Timings = Fast,
+            Timings = Fast with { InitTimeout = TimeSpan.FromSeconds(60) }, // the dialog stands for its settle time first
         };
         var console = new ScriptedConsole("$ ")
         {

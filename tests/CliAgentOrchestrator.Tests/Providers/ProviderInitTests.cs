@@ -162,6 +162,53 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
+    public async Task CodexTrustDialogIsAnsweredOnlyOnceItHasStoodUnchangedForItsSettleTime()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromSeconds(60) } };
+        var shownAt = DateTime.MinValue;
+        var enteredAt = DateTime.MinValue;
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => { shownAt = DateTime.UtcNow; return Screens.Read("codex_0.169.0_trust_dialog.txt"); },
+            OnKey = key => { enteredAt = DateTime.UtcNow; return key == "Enter" ? ">_ OpenAI Codex\n\n› \n\n  ? for shortcuts" : null; },
+        };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Enter"], console.Keys);
+        Assert.True(enteredAt - shownAt >= CodexProvider.TrustDialogSettle, $"Enter came {(enteredAt - shownAt).TotalMilliseconds:0} ms after the dialog");
+    }
+
+    [Fact]
+    public async Task ADialogScreenThatKeepsChangingStartsTheSettleWaitAgain()
+    {
+        var provider = new CodexProvider(Context()) { Timings = Fast with { InitTimeout = TimeSpan.FromSeconds(60) } };
+        var dialog = Screens.Read("codex_0.169.0_trust_dialog.txt");
+        var lastChangeAt = DateTime.MinValue;
+        var enteredAt = DateTime.MinValue;
+        var console = new ScriptedConsole("$ ")
+        {
+            OnCommand = _ => dialog,
+            OnKey = key => { enteredAt = DateTime.UtcNow; return key == "Enter" ? ">_ OpenAI Codex\n\n› \n\n  ? for shortcuts" : null; },
+        };
+        // For its first 20 readings the screen above the dialog still changes (a banner being drawn).
+        console.OnCapture = n => enteredAt != DateTime.MinValue ? null : Change(n);
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(["Enter"], console.Keys);
+        Assert.True(enteredAt - lastChangeAt >= CodexProvider.TrustDialogSettle, $"Enter came {(enteredAt - lastChangeAt).TotalMilliseconds:0} ms after the last change");
+
+        string? Change(int n)
+        {
+            if (n > 21)
+                return null;
+            lastChangeAt = DateTime.UtcNow;
+            return n <= 20 ? $"loading {n}\n" + dialog : dialog;
+        }
+    }
+
+    [Fact]
     public async Task ClaudeBypassWarningIsAcceptedWithDownThenEnter()
     {
         var provider = new ClaudeCodeProvider(Context()) { Timings = Fast };
