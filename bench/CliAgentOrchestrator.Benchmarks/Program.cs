@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins [123456]|prehooks|core|messaging|speed [abcde]|tracing|isolation|devloop|all]
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins [123456]|prehooks|core|messaging|speed [abcde]|clis [provider,…]|tracing|isolation|devloop|all]
 var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
@@ -15,6 +15,8 @@ if (which is "tracing" or "all")
     await TracingBenchmarks.RunAsync();
 if (which is "speed" or "all")
     await SpeedBenchmarks.RunAsync(which == "speed" && args.Length > 1 ? args[1] : null);
+if (which is "clis" or "all")
+    await RealCliStartBenchmarks.RunAsync(which == "clis" && args.Length > 1 ? args[1] : null);
 if (which is "isolation" or "all")
     await IsolatedPluginBenchmarks.RunAsync();
 if (which is "devloop" or "all")

@@ -226,7 +226,7 @@ internal static class SpeedBenchmarks
         return (all.Count / Stopwatch.GetElapsedTime(start).TotalSeconds, Stats.Percentile(all, 50), Stats.Percentile(all, 99));
     }
 
-    private static void Compare(string what, IReadOnlyList<double> runs, string referenceName, IReadOnlyList<double> reference, string unit) =>
+    internal static void Compare(string what, IReadOnlyList<double> runs, string referenceName, IReadOnlyList<double> reference, string unit) =>
         Console.WriteLine($"{what}: median {Stats.Median(runs):N1} {unit} | reference ({referenceName}): median {Stats.Median(reference):N1} {unit} | ratio {Stats.Median(runs) / Stats.Median(reference):N2} " +
                           $"(runs: {string.Join(", ", runs.Select(r => r.ToString("N0")))}; reference: {string.Join(", ", reference.Select(r => r.ToString("N0")))})");
 }

@@ -1,44 +1,12 @@
-using System.Text.Json.Nodes;
 using CliAgentOrchestrator.EndToEnd.Tests.Support;
+using CliAgentOrchestrator.EndToEnd.Tests.Users;
 
 namespace CliAgentOrchestrator.EndToEnd.Tests.OpenCodeCli;
 
-/// <summary>
-/// An <see cref="AgentTestBed"/> whose OpenCode uses a custom provider on its bundled Anthropic SDK
-/// (<c>@ai-sdk/anthropic</c>, so nothing is installed from npm) pointed at the fake Anthropic API, with
-/// the models.dev catalogue fetch, auto-update, sharing and LSP downloads switched off.
-/// </summary>
+/// <summary>An <see cref="AgentTestBed"/> whose OpenCode is set up by <see cref="OpenCodeCliUser"/> (the fake Anthropic API, offline).</summary>
 internal static class OpenCodeCliTestBed
 {
     public const string Provider = "opencode_cli";
 
-    public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed =>
-    {
-        // The user's own config: CAO's per-terminal config is merged over it and leaves providers alone.
-        var config = new JsonObject
-        {
-            ["$schema"] = "https://opencode.ai/config.json",
-            ["model"] = "fake/claude-fake",
-            ["autoupdate"] = false,
-            ["share"] = "disabled",
-            ["provider"] = new JsonObject
-            {
-                ["fake"] = new JsonObject
-                {
-                    ["npm"] = "@ai-sdk/anthropic",
-                    ["name"] = "Fake Anthropic",
-                    ["options"] = new JsonObject { ["baseURL"] = bed.Model.Url + "/v1", ["apiKey"] = "sk-ant-fake-key-for-tests" },
-                    ["models"] = new JsonObject { ["claude-fake"] = new JsonObject { ["name"] = "Claude Fake" } },
-                },
-            },
-        };
-        var folder = Directory.CreateDirectory(Path.Combine(bed.Home, ".config", "opencode")).FullName;
-        File.WriteAllText(Path.Combine(folder, "opencode.json"), config.ToJsonString());
-
-        var environment = bed.Environment;
-        environment["OPENCODE_DISABLE_MODELS_FETCH"] = "1";
-        environment["OPENCODE_DISABLE_AUTOUPDATE"] = "1";
-        environment["OPENCODE_DISABLE_SHARE"] = "1";
-        environment["OPENCODE_DISABLE_LSP_DOWNLOAD"] = "1";
-    });
+    public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed => OpenCodeCliUser.Configure(bed.User));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Core.Tmux;
 using CliAgentOrchestrator.EndToEnd.Tests.FakeModel;
+using CliAgentOrchestrator.EndToEnd.Tests.Users;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.EndToEnd.Tests.Support;
@@ -24,23 +25,11 @@ public sealed class AgentTestBed : IAsyncDisposable
         Home = Directory.CreateDirectory(_home.Combine("home")).FullName;
         WorkDirectory = Directory.CreateDirectory(_home.Combine("project")).FullName;
         Server = new CaoServerProcess();
+        User = new AgentCliUser(Home, WorkDirectory, Server.Environment, model.Url);
+        User.ApplyCommonEnvironment(Proxy.Url);
         var environment = Server.Environment;
-        environment["HOME"] = Home;
         // The built `cao` (for the agents' MCP server) and the CLIs first; no user folders of this machine.
         environment["PATH"] = AppContext.BaseDirectory.TrimEnd('/') + ":" + AgentClis.SearchPath;
-        environment["SHELL"] = "/bin/bash";
-        // No CLI may update itself, report telemetry or fetch anything but the fake model.
-        environment["DISABLE_AUTOUPDATER"] = "1";
-        environment["DISABLE_TELEMETRY"] = "1";
-        environment["DO_NOT_TRACK"] = "1";
-        environment["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
-        // Whatever honours a proxy gets a refusal instead of the internet; loopback (the fake model, CAO) stays direct.
-        environment["HTTPS_PROXY"] = environment["HTTP_PROXY"] = environment["https_proxy"] = environment["http_proxy"] = Proxy.Url;
-        environment["NO_PROXY"] = environment["no_proxy"] = "127.0.0.1,localhost";
-        environment["ANTHROPIC_BASE_URL"] = model.Url;
-        environment["ANTHROPIC_API_KEY"] = "sk-ant-fake-key-for-tests";
-        environment["OPENAI_API_KEY"] = "sk-fake-key-for-tests";
-        environment["OPENAI_BASE_URL"] = model.Url + "/v1";
         // Several CLIs start at once beside the other test projects on two cores: give each start a
         // generous bound (the default 60 s was seen to run out for a second OpenCode in one HOME).
         environment["CAO_PROVIDER_INIT_TIMEOUT"] = ((int)InitTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -62,6 +51,9 @@ public sealed class AgentTestBed : IAsyncDisposable
 
     /// <summary>The real server process (its CAO home, port, tmux socket).</summary>
     public CaoServerProcess Server { get; }
+
+    /// <summary>The agents' user (HOME, project folder, the server's variables, the fake model): configure a CLI for it before starting.</summary>
+    public AgentCliUser User { get; }
 
     /// <summary>The agents' (and the server's) HOME: write a CLI's user configuration here before starting.</summary>
     public string Home { get; }
