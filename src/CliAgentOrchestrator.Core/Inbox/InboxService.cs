@@ -43,12 +43,14 @@ public sealed class InboxService : IHostedService, IDisposable
         .Build();
     private Task _sweeper = Task.CompletedTask;
 
-    // Deliveries that claimed messages and are typing them. A stop waits for them rather than
-    // cancelling mid-paste: lines already typed would be released as pending and typed again by
-    // the next server, without an event the first time (found by the restart stress test).
-    private readonly Lock _typingGate = new();
-    private int _typing;
-    private TaskCompletionSource? _typingDone;
+    // The stop is ordered: once it begins no delivery starts, the running ones are cancelled and
+    // awaited, and only then is the token source disposed. A delivery that started after the source
+    // was disposed used to fail on its token and log an error at every shutdown. Guards the three
+    // fields below and every read of _stopping.Token.
+    private readonly Lock _lifecycle = new();
+    private volatile bool _stopRequested;
+    private int _running;
+    private TaskCompletionSource? _allStopped;
 
     public InboxService(InboxRepository inbox, InboxQueue queue, TerminalRepository terminalRows, TerminalService terminals, InboxOptions options, ILogger<InboxService> logger, ICaoEventPublisher events)
     {
@@ -97,7 +99,7 @@ public sealed class InboxService : IHostedService, IDisposable
 
     public void Wake(string receiverId)
     {
-        if (!_stopping.IsCancellationRequested)
+        if (!_stopRequested)
             _workers.GetOrAdd(receiverId, id => new ReceiverWorker(id, DeliverAsync)).Wake();
     }
 
@@ -105,7 +107,10 @@ public sealed class InboxService : IHostedService, IDisposable
     {
         // At once, not at the first sweep tick: rows a dead server left claimed are settled first thing.
         WakeReceiversWithWork();
-        _sweeper = Task.Run(SweepAsync, CancellationToken.None);
+        CancellationToken stopping;
+        lock (_lifecycle)
+            stopping = _stopping.Token;
+        _sweeper = Task.Run(() => SweepAsync(stopping), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -123,28 +128,45 @@ public sealed class InboxService : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets no delivery start from now on, cancels the running ones and waits for them. A message
+    /// whose paste has started is finished rather than cancelled mid-paste: lines already typed would
+    /// be released as pending and typed again by the next server, without an event the first time
+    /// (found by the restart stress test). Claimed messages not started go back to pending.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        Task typing;
-        lock (_typingGate)
+        Task running;
+        lock (_lifecycle)
         {
-            // Under the gate: no delivery can claim after this point.
-            _stopping.Cancel();
-            _typingDone = _typing == 0 ? null : new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            typing = _typingDone?.Task ?? Task.CompletedTask;
+            _stopRequested = true;
+            if (_running > 0)
+                _allStopped ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            running = _allStopped?.Task ?? Task.CompletedTask;
         }
+        // Outside the lock: cancellation runs the callbacks registered on the token on this thread.
+        _stopping.Cancel();
         await _sweeper.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await typing.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        // Under the lock, so no delivery is between its check and reading the token. A delivery the
+        // host gave up waiting for holds its token, which a disposed source still answers.
+        lock (_lifecycle)
+        {
+            _stopRequested = true;
+            _stopping.Dispose();
+        }
+    }
 
-    private async Task SweepAsync()
+    private async Task SweepAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(_options.SweepInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            while (await timer.WaitForNextTickAsync(stopping))
             {
                 WakeReceiversWithWork();
             }
@@ -160,16 +182,32 @@ public sealed class InboxService : IHostedService, IDisposable
 
     private async Task DeliverAsync(string receiverId)
     {
+        CancellationToken stopping;
+        lock (_lifecycle)
+        {
+            if (_stopRequested)
+                return; // the messages stay pending for the next server
+            _running++;
+            stopping = _stopping.Token;
+        }
         try
         {
-            await DeliverBatchAsync(receiverId, _stopping.Token);
+            await DeliverBatchAsync(receiverId, stopping);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Inbox delivery to {Receiver} failed unexpectedly", receiverId);
+        }
+        finally
+        {
+            lock (_lifecycle)
+            {
+                if (--_running == 0)
+                    _allStopped?.TrySetResult();
+            }
         }
     }
 
@@ -186,30 +224,15 @@ public sealed class InboxService : IHostedService, IDisposable
             return;
         }
 
-        lock (_typingGate)
-        {
-            if (_stopping.IsCancellationRequested)
-                return; // the messages stay pending for the next server
-            _typing++;
-        }
-        try
-        {
-            // Not the stopping token: a message whose paste started is finished (paste, Enter, mark).
-            // Rows a dead server (or a failed mark) left claimed are settled first, so order holds.
-            if (!await RecoverAsync(receiverId, CancellationToken.None))
-                return;
-            if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
-                return; // delivered on its next ready edge, or by the sweep
-            await TypeBatchAsync(receiverId, CancellationToken.None);
-        }
-        finally
-        {
-            lock (_typingGate)
-            {
-                if (--_typing == 0)
-                    _typingDone?.TrySetResult();
-            }
-        }
+        if (cancellationToken.IsCancellationRequested)
+            return; // stopping: the messages stay pending for the next server
+        // Not the stopping token: a message whose paste started is finished (paste, Enter, mark).
+        // Rows a dead server (or a failed mark) left claimed are settled first, so order holds.
+        if (!await RecoverAsync(receiverId, CancellationToken.None))
+            return;
+        if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
+            return; // delivered on its next ready edge, or by the sweep
+        await TypeBatchAsync(receiverId, CancellationToken.None);
     }
 
     // One message per paste, each behind its own durable marker: claimed (delivering) → typing
@@ -220,7 +243,7 @@ public sealed class InboxService : IHostedService, IDisposable
         var batch = new Queue<InboxMessage>(_inbox.ClaimPending(receiverId, _options.BatchSize));
         try
         {
-            while (batch.TryPeek(out var message) && !_stopping.IsCancellationRequested)
+            while (batch.TryPeek(out var message) && !_stopRequested)
             {
                 using var span = StartDelivery(message);
                 var origin = new MessageOrigin(message.SenderId, message.OrchestrationType ?? OrchestrationTypes.SendMessage, message.Message, message.Id);

@@ -18,11 +18,13 @@ public sealed class CaoDatabase
 
     // Serialises this process's writes (see Run); held only while a statement runs.
     private readonly Lock _writeGate = new();
+    private readonly WalCheckpointer _checkpointer;
 
     public CaoDatabase(CaoHome home)
     {
         CaoHome.CreatePrivateDirectory(home.DatabaseDirectory);
         Path = home.DatabaseFile;
+        _checkpointer = new WalCheckpointer(Open, _writeGate);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -50,6 +52,9 @@ public sealed class CaoDatabase
     /// (a full disk): called before each write statement, it may return the error to raise instead.</summary>
     internal Func<string, SqliteException?>? WriteFault { get; set; }
 
+    /// <summary>Background checkpoints finished (see <see cref="WalCheckpointer"/>).</summary>
+    internal int CheckpointsCompleted => _checkpointer.Completed;
+
     public SqliteConnection Open()
     {
         // A pooled connection to a deleted file keeps writing to the unlinked inode and every write
@@ -64,9 +69,10 @@ public sealed class CaoDatabase
             // Per connection, not per file (journal_mode is): without it every pooled connection
             // commits with synchronous=FULL, an fsync of the WAL per write, which capped inbox POSTs at
             // tens per second on a busy disk. NORMAL in WAL mode survives a crash of the server; only a
-            // power loss can cost the last commits (docs/operations.md).
+            // power loss can cost the last commits (docs/operations.md). Also per connection: no commit
+            // checkpoints the log itself; WalCheckpointer does, off the request path.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
             pragma.ExecuteNonQuery();
         }
         catch (SqliteException ex)
@@ -94,6 +100,7 @@ public sealed class CaoDatabase
                 lock (_writeGate)
                     result = work(connection);
                 _fault = null;
+                _checkpointer.Written();
             }
             else
             {

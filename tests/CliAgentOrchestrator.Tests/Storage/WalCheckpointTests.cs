@@ -1,0 +1,49 @@
+using CliAgentOrchestrator.Core.Configuration;
+using CliAgentOrchestrator.Core.Storage;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Storage;
+
+/// <summary>Checkpoints of the write-ahead log run in the background, never in a writer's commit, and the log does not grow without bound.</summary>
+public sealed class WalCheckpointTests : IDisposable
+{
+    private readonly TempDirectory _home = new();
+    private readonly CaoDatabase _database;
+
+    public WalCheckpointTests() => _database = new CaoDatabase(new CaoHome(_home.Path).EnsureCreated());
+
+    [Fact]
+    public void ConnectionsNeverCheckpointInTheirOwnCommits()
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint;";
+        Assert.Equal(0L, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task TheLogIsCheckpointedInTheBackgroundAndStartsAgainInsteadOfGrowing()
+    {
+        const int rounds = 4;
+        var inbox = new InboxRepository(_database);
+        var text = new string('x', 1024);
+        var logSizes = new List<long>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var checkpoints = _database.CheckpointsCompleted;
+            for (var i = 0; i < WalCheckpointer.WritesPerCheckpoint; i++)
+                inbox.Enqueue("aaaa0001", "bbbb0002", text, "send_message");
+            await Poll.UntilAsync(() => _database.CheckpointsCompleted > checkpoints, $"a checkpoint after round {round}");
+            logSizes.Add(new FileInfo(_database.Path + "-wal").Length);
+        }
+
+        // Each round's rows are in the database file, and the log was written again from its beginning:
+        // without checkpoints it would hold all four rounds' pages, four times the first round's.
+        Assert.True(new FileInfo(_database.Path).Length > rounds * WalCheckpointer.WritesPerCheckpoint * text.Length,
+            $"the database file holds the rows ({new FileInfo(_database.Path).Length} bytes)");
+        Assert.True(logSizes[^1] < 2 * logSizes[0], $"log sizes after each round: {string.Join(", ", logSizes)}");
+        Assert.Equal(rounds * WalCheckpointer.WritesPerCheckpoint, inbox.List("bbbb0002", int.MaxValue, null).Count);
+    }
+
+    public void Dispose() => _home.Dispose();
+}
