@@ -1,6 +1,6 @@
 using CliAgentOrchestrator.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins [123456]|prehooks|core|messaging|speed [abcde]|clis [provider,…]|tracing|isolation|devloop|all]
+// Usage: dotnet run -c Release --project bench/CliAgentOrchestrator.Benchmarks [-- plugins [123456]|prehooks|core|messaging|speed [abcde]|clis [provider,…]|tracing|isolation|devloop|mcpstart [other cao.dll]|all]
 var which = args.Length > 0 ? args[0] : "plugins";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 if (which is "plugins" or "all")
@@ -21,3 +21,5 @@ if (which is "isolation" or "all")
     await IsolatedPluginBenchmarks.RunAsync();
 if (which is "devloop" or "all")
     await DevLoopBench.RunAsync();
+if (which is "mcpstart" or "all")
+    await McpStartBench.RunAsync(which == "mcpstart" && args.Length > 1 ? args[1] : null);

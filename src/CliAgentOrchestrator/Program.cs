@@ -8,7 +8,7 @@ var invokedAs = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs(
 if (invokedAs == "cao-server")
     args = ["server", .. args];
 else if (invokedAs == "cao-mcp-server")
-    args = ["mcp-server", .. args];
+    args = [McpServerCommand.Name, .. args];
 
 // An isolated plugin's child: straight to the runner (no configuration, no output but the protocol).
 if (args is [PluginHostCommand.Name, ..])
@@ -36,4 +36,4 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 {
 }
 
-return await CaoRootCommand.Build(cli).Parse(args).InvokeAsync();
+return await CaoRootCommand.For(args, cli).Parse(args).InvokeAsync();

@@ -26,4 +26,14 @@ public static class CaoRootCommand
             CompletionCommand.Create(context),
             PluginHostCommand.Create(),
         };
+
+    /// <summary>
+    /// The tree that runs <paramref name="args"/>: the whole one, except for a bare <c>cao mcp-server</c>,
+    /// which gets a root holding that command alone. Every agent CLI starts an MCP server and the agent is
+    /// handed out only once it has listed its tools; building the other commands (their options, their
+    /// code compiled on first use) cost about 20 ms of CPU there. Anything else on the line (<c>--help</c>,
+    /// a typo) still gets the whole tree and its usual answer.
+    /// </summary>
+    public static RootCommand For(string[] args, CliContext context) =>
+        args is [McpServerCommand.Name] ? new(Description) { McpServerCommand.Create(context) } : Build(context);
 }

@@ -7,7 +7,8 @@ using CliAgentOrchestrator.Tests.Support;
 namespace CliAgentOrchestrator.Tests.Cli;
 
 /// <summary>
-/// Program.cs and <see cref="CliRunner"/> both run <see cref="CaoRootCommand.Build"/>, so the tree is
+/// Program.cs and <see cref="CliRunner"/> both run <see cref="CaoRootCommand.Build"/> (Program.cs through
+/// <see cref="CaoRootCommand.For"/>, which only trims it for a bare <c>cao mcp-server</c>), so the tree is
 /// the same by construction; what can still drift is the tree against docs/cli.md, checked here both ways.
 /// </summary>
 public sealed partial class CaoRootCommandTests
@@ -41,6 +42,33 @@ public sealed partial class CaoRootCommandTests
         Assert.Contains("server", documented);
         Assert.Contains("session send", documented);
         Assert.Contains("plugin install", documented);
+    }
+
+    [Fact]
+    public void ABareMcpServerGetsARootWithThatCommandAlone()
+    {
+        using var home = new TempDirectory();
+        var context = CliRunner.ContextWithoutServer(new CaoHome(home.Path));
+
+        var root = CaoRootCommand.For([McpServerCommand.Name], context);
+
+        Assert.Equal([McpServerCommand.Name], root.Subcommands.Select(c => c.Name));
+        Assert.Equal(CaoRootCommand.Description, root.Description);
+        Assert.Empty(root.Parse([McpServerCommand.Name]).Errors);
+    }
+
+    [Theory]
+    [InlineData("mcp-server", "--help")]
+    [InlineData("server")]
+    [InlineData("mcp-servr")]
+    public void AnyOtherCommandLineGetsTheWholeTree(params string[] args)
+    {
+        using var home = new TempDirectory();
+        var context = CliRunner.ContextWithoutServer(new CaoHome(home.Path));
+
+        var root = CaoRootCommand.For(args, context);
+
+        Assert.Equal(CaoRootCommand.Build(context).Subcommands.Select(c => c.Name), root.Subcommands.Select(c => c.Name));
     }
 
     private static RootCommand Root()
