@@ -10,7 +10,7 @@ namespace CliAgentOrchestrator.Core.Terminals;
 /// <param name="panePid">The window's shell PID, when known: the foreground command is then read from /proc.</param>
 internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, int? panePid, TmuxClient tmux, TerminalInputSender input, StatusMonitor monitor, TerminalOutputTail tail) : ITerminalConsole
 {
-    private long _capturedAt; // the tail's position when the screen was last captured
+    private long _capturedAt; // the tail's position when the screen or the output was last looked at
     // A shell reads the pasted command and the Enter in order: no pause between them, one tmux command.
     private static readonly TerminalInputOptions CommandLine = new(EnterCount: 1, SubmitDelay: TimeSpan.Zero) { ForShell = true };
 
@@ -35,6 +35,14 @@ internal sealed class TmuxTerminalConsole(string terminalId, TmuxTarget target, 
         // Taken before the capture: output arriving during it counts as new.
         Volatile.Write(ref _capturedAt, tail.Position);
         return tmux.CapturePaneAsync(target, CaptureRange.WithHistory(historyLines), cancellationToken: cancellationToken);
+    }
+
+    // The tail's buffer: no tmux process. The position is taken first, so output that arrives while the
+    // buffer is copied counts as new (the buffer is written before the position moves).
+    public string? ReadPrinted()
+    {
+        Volatile.Write(ref _capturedAt, tail.Position);
+        return tail.GetBufferedText();
     }
 
     public async Task WaitForOutputAsync(TimeSpan atMost, CancellationToken cancellationToken)
