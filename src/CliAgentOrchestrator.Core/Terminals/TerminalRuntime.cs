@@ -37,7 +37,7 @@ internal sealed class TerminalRuntime(TerminalRecord record, IProvider provider,
     public bool Announcing { get; set; }
     public TerminalStatus AnnouncedStatus { get; set; } = TerminalStatus.Unknown;
 
-    /// <summary>The PID of the shell tmux started in the window (<c>#{pane_pid}</c>), once tmux has been asked; read and set under <see cref="InputGate"/>.</summary>
+    /// <summary>The PID of the shell tmux started in the window (<c>#{pane_pid}</c>): printed by the call that opened the window, or, for a window that outlived a restart, once tmux has been asked; read and set under <see cref="InputGate"/>.</summary>
     public int? PanePid { get; set; }
 
     public bool CliStarted

@@ -75,12 +75,12 @@ public sealed partial class TerminalService
         TerminalRuntime? runtime = null;
         try
         {
-            createdSession = await OpenWindowAsync(record, request, cancellationToken);
+            (createdSession, var panePid) = await OpenWindowAsync(record, request, cancellationToken);
             createdWindow = true;
             terminals.Insert(record);
             // The window pipes into its log from its first byte, so the shell's first prompt is in the
             // log without the Enter Python presses to redraw it into a pipe started afterwards.
-            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, cancellationToken);
+            runtime = await TrackAsync(record, CreateProvider(record, profile, request.Model, OperatorVariables(record.SessionName, request)), resumeFromEnd: false, panePid, cancellationToken);
 
             if (request.DeferInit)
                 StartDeferredInit(runtime, request);
@@ -146,31 +146,48 @@ public sealed partial class TerminalService
         }
     }
 
-    /// <returns>True when this call created the tmux session.</returns>
-    private async Task<bool> OpenWindowAsync(TerminalRecord record, CreateTerminalRequest request, CancellationToken cancellationToken)
+    /// <returns>Whether this call created the tmux session, and the PID of the window's shell (null if tmux did not say).</returns>
+    // Whether the session exists is asked only when opening the window failed, to say why: asking
+    // first cost every creation a tmux process, and could not stop a session appearing in between.
+    private async Task<(bool CreatedSession, int? PanePid)> OpenWindowAsync(TerminalRecord record, CreateTerminalRequest request, CancellationToken cancellationToken)
     {
         if (request.NewSession)
         {
-            if (await tmux.HasSessionAsync(record.SessionName, cancellationToken))
-                throw new ConflictException($"Session '{record.SessionName}' already exists");
             var requested = request.EnvVars ?? new Dictionary<string, string>();
             var environment = WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), requested, record.Id);
-            await tmux.NewSessionAsync(record.SessionName, record.WindowName, record.WorkingDirectory!, environment,
-                outputPipe: OutputPipe(record), cancellationToken: cancellationToken);
+            int? sessionPanePid;
+            try
+            {
+                sessionPanePid = await tmux.NewSessionAsync(record.SessionName, record.WindowName, record.WorkingDirectory!, environment,
+                    outputPipe: OutputPipe(record), cancellationToken: cancellationToken);
+            }
+            catch (TmuxCommandException ex) when (ex.Command == "new-session")
+            {
+                if (await tmux.HasSessionAsync(record.SessionName, CancellationToken.None))
+                    throw new ConflictException($"Session '{record.SessionName}' already exists");
+                throw;
+            }
             terminals.DeleteBySession(record.SessionName); // rows of an older session with the same name are stale
             _sessionEnvironment[record.SessionName] = requested;
-            return true;
+            return (true, sessionPanePid);
         }
 
-        if (!await tmux.HasSessionAsync(record.SessionName, cancellationToken))
-            throw new NotFoundException($"Session '{record.SessionName}' not found");
         var remembered = _sessionEnvironment.GetValueOrDefault(record.SessionName) ?? new Dictionary<string, string>();
         var merged = new Dictionary<string, string>(remembered);
         foreach (var (key, value) in request.EnvVars ?? new Dictionary<string, string>())
             merged[key] = value;
-        await tmux.NewWindowAsync(record.SessionName, record.WindowName, record.WorkingDirectory!,
-            WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), outputPipe: OutputPipe(record), cancellationToken: cancellationToken);
-        return false;
+        try
+        {
+            var panePid = await tmux.NewWindowAsync(record.SessionName, record.WindowName, record.WorkingDirectory!,
+                WindowEnvironment(EnvironmentFilter.FromCurrentProcess(), merged, record.Id), outputPipe: OutputPipe(record), cancellationToken: cancellationToken);
+            return (false, panePid);
+        }
+        catch (TmuxCommandException ex) when (ex.Command == "new-window")
+        {
+            if (!await tmux.HasSessionAsync(record.SessionName, CancellationToken.None))
+                throw new NotFoundException($"Session '{record.SessionName}' not found");
+            throw;
+        }
     }
 
     // Opened with the window in the same tmux call: one process less, and no output before the pipe.
@@ -205,11 +222,12 @@ public sealed partial class TerminalService
 
     private async Task InitializeAsync(TerminalRuntime runtime, CancellationToken cancellationToken)
     {
-        var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, tmux, input, runtime.Monitor, runtime.Tail);
+        var console = new TmuxTerminalConsole(runtime.Record.Id, runtime.Target, runtime.PanePid, tmux, input, runtime.Monitor, runtime.Tail);
         await runtime.Provider.InitializeAsync(console, cancellationToken);
-        // Start-up reads the screen on every output and can see the ready screen before the status
-        // monitor does: bring the monitor up to date before the terminal is handed out, or a start-up
-        // dialog's waiting_user_answer, still latched, refuses the first task (seen with Copilot CLI).
+        // Start-up read the screen on every output while the status monitor was held (TrackAsync): bring
+        // the monitor up to date before the terminal is handed out. (Before the hold, a start-up dialog's
+        // waiting_user_answer could stay latched and refuse the first task; seen with Copilot CLI.)
+        runtime.Monitor.ReleaseHold();
         await runtime.Monitor.DetectNowAsync(cancellationToken);
         await WaitForCaoMcpServerAsync(runtime, cancellationToken);
         runtime.CliStarted = true;

@@ -28,7 +28,7 @@ public sealed partial class TerminalService
                 logger.LogWarning("Terminal {TerminalId} is out of service: {Reason}; delete it to remove its record", record.Id, reason);
                 continue;
             }
-            var runtime = await TrackAsync(record, CreateProvider(record, record.AgentProfile is { } profile ? FindProfile(profile) : null), resumeFromEnd: true, cancellationToken);
+            var runtime = await TrackAsync(record, CreateProvider(record, record.AgentProfile is { } profile ? FindProfile(profile) : null), resumeFromEnd: true, panePid: null, cancellationToken);
             // The shell baseline is stored when init finishes; without it the server stopped while
             // creating the terminal, and nobody will finish that (the request that asked for it is gone).
             if (record.ShellCommand is null)

@@ -115,14 +115,17 @@ public sealed partial class TerminalService(
             : throw new ConflictException($"Terminal '{record.Id}' is not tracked by this server (its window is gone); delete it");
     }
 
-    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, CancellationToken cancellationToken)
+    /// <param name="panePid">The window's shell PID when it was just opened (tmux printed it); else tmux is asked on the first input.</param>
+    private async Task<TerminalRuntime> TrackAsync(TerminalRecord record, IProvider provider, bool resumeFromEnd, int? panePid, CancellationToken cancellationToken)
     {
         var target = new TmuxTarget(record.SessionName, record.WindowName);
         // A new window was opened with its pipe (OpenWindowAsync); a window that outlived a restart may have lost it.
         var tail = await output.AttachAsync(record.Id, target, home.TerminalLogFile(record.Id), resumeFromEnd, pipeStarted: !resumeFromEnd, cancellationToken);
         var cadence = new StatusMonitorOptions { CompletedSettle = provider.CompletedSettle, Quiescence = provider.OutputQuiescence };
         var monitor = StatusMonitor.ForWindow(record.Id, tmux, target, provider.GetStatus, cadence, logger);
-        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = CaoTelemetry.CurrentContext() };
+        if (!resumeFromEnd)
+            monitor.Hold(); // the provider's start-up reads the screen on every output; InitializeAsync releases it
+        var runtime = new TerminalRuntime(record, provider, tail, monitor, monitor.Follow(tail)) { LastOperation = CaoTelemetry.CurrentContext(), PanePid = panePid };
         monitor.StatusChanged += (_, change) => OnMonitorStatusChanged(runtime, change);
         _runtimes[record.Id] = runtime;
         return runtime;

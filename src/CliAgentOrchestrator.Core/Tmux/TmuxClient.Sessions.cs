@@ -15,10 +15,11 @@ public sealed partial class TmuxClient
     }
 
     /// <summary>Creates a detached 220x50 session whose first window is <paramref name="firstWindow"/>.</summary>
+    /// <returns>The PID of the shell tmux started in the window (<c>#{pane_pid}</c>, printed by the same tmux call); null if tmux's answer was unreadable.</returns>
     /// <param name="environment">Variables for the session's windows (tmux <c>-e</c>, sent on standard input, never as arguments); filter the server's own first.</param>
     /// <param name="shellCommand">What the window runs instead of the default shell (tmux runs it via <c>sh -c</c>).</param>
     /// <param name="outputPipe">A shell command the window's output is piped into from its first byte (<c>pipe-pane -o</c> in the same tmux call).</param>
-    public Task NewSessionAsync(
+    public Task<int?> NewSessionAsync(
         string session,
         string firstWindow,
         string workingDirectory,
@@ -35,16 +36,18 @@ public sealed partial class TmuxClient
             "-x", DefaultWidth.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", DefaultHeight.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", workingDirectory,
+            .. PanePidOutput,
         ];
         AddEnvironment(arguments, environment);
         AddCommand(arguments, shellCommand);
-        return RunPrivatelyAsync(arguments, PipeOf(new TmuxTarget(session, firstWindow), outputPipe), cancellationToken);
+        return OpenAsync(arguments, PipeOf(new TmuxTarget(session, firstWindow), outputPipe), cancellationToken);
     }
 
     /// <summary>Adds a window to an existing session without making it the active one.</summary>
+    /// <returns>The PID of the shell tmux started in the window (<c>#{pane_pid}</c>, printed by the same tmux call); null if tmux's answer was unreadable.</returns>
     /// <param name="shellCommand">What the window runs instead of the default shell.</param>
     /// <param name="outputPipe">A shell command the window's output is piped into from its first byte (<c>pipe-pane -o</c> in the same tmux call).</param>
-    public Task NewWindowAsync(
+    public Task<int?> NewWindowAsync(
         string session,
         string window,
         string workingDirectory,
@@ -55,10 +58,10 @@ public sealed partial class TmuxClient
     {
         TmuxTarget.ValidateName(window, nameof(window));
         // "=session:" (trailing colon) means "the next free index in exactly this session".
-        List<string> arguments = ["new-window", "-d", "-t", TmuxTarget.ExactSession(session) + ":", "-n", window, "-c", workingDirectory];
+        List<string> arguments = ["new-window", "-d", "-t", TmuxTarget.ExactSession(session) + ":", "-n", window, "-c", workingDirectory, .. PanePidOutput];
         AddEnvironment(arguments, environment);
         AddCommand(arguments, shellCommand);
-        return RunPrivatelyAsync(arguments, PipeOf(new TmuxTarget(session, window), outputPipe), cancellationToken);
+        return OpenAsync(arguments, PipeOf(new TmuxTarget(session, window), outputPipe), cancellationToken);
     }
 
     /// <summary>All sessions of the server; empty when no server is running.</summary>
@@ -119,15 +122,26 @@ public sealed partial class TmuxClient
     public Task SetEnvironmentAsync(string session, string name, string value, CancellationToken cancellationToken = default) =>
         RunAsync(["set-environment", "-t", TmuxTarget.ExactSession(session), name, value], cancellationToken: cancellationToken);
 
+    // -P -F: the new window's shell PID comes back on standard output of the call that opens it, so
+    // finding the pane's foreground in /proc later needs no tmux process of its own.
+    private static readonly string[] PanePidOutput = ["-P", "-F", "#{pane_pid}"];
+
     // Values of -e would be visible in `ps` as arguments of the tmux client; tmux reads the same
     // command from standard input instead, so only "source-file -" shows.
-    // Environment values and a follow-up command travel as a script on standard input: no value
-    // readable in the process list, and one tmux process for both commands, the second skipped when
-    // the first fails.
-    private Task RunPrivatelyAsync(List<string> arguments, IReadOnlyList<string>? followUp, CancellationToken cancellationToken) =>
-        arguments.Contains("-e") || followUp is not null
-            ? RunAsync(TmuxScript.ReadFromStandardInput, followUp is null ? TmuxScript.Line(arguments) : TmuxScript.Sequence(arguments, followUp), cancellationToken)
-            : RunAsync(arguments, cancellationToken: cancellationToken);
+    // Environment values and the output pipe travel as a script on standard input: no value readable
+    // in the process list, and one tmux process for both commands, the pipe skipped when the window
+    // could not be made. A failure names the command that failed, not the "start-server" that read the
+    // script: the window's PID on standard output means the window was made and its pipe failed.
+    private async Task<int?> OpenAsync(List<string> arguments, IReadOnlyList<string>? followUp, CancellationToken cancellationToken)
+    {
+        var result = !arguments.Contains("-e") && followUp is null
+            ? await ExecuteAsync(arguments, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await ExecuteAsync(TmuxScript.ReadFromStandardInput, followUp is null ? TmuxScript.Line(arguments) : TmuxScript.Sequence(arguments, followUp), cancellationToken).ConfigureAwait(false);
+        int? pid = int.TryParse(result.Stdout.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;
+        if (result.ExitCode != 0)
+            throw new TmuxCommandException(result.Arguments, result.ExitCode, result.Stderr, pid is not null && followUp is not null ? followUp[0] : arguments[0]);
+        return pid;
+    }
 
     private static IReadOnlyList<string>? PipeOf(TmuxTarget window, string? outputPipe) =>
         outputPipe is null ? null : ["pipe-pane", "-o", "-t", window.ToString(), outputPipe];

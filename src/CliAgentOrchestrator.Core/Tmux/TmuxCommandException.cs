@@ -6,9 +6,13 @@ namespace CliAgentOrchestrator.Core.Tmux;
 /// </summary>
 public sealed class TmuxCommandException : Exception
 {
-    public TmuxCommandException(IReadOnlyList<string> arguments, int exitCode, string stderr)
-        : base(BuildMessage(arguments, exitCode, stderr))
+    /// <param name="command">The tmux command that failed; by default the sub-command in
+    /// <paramref name="arguments"/>. A script read from standard input names its own, since its
+    /// arguments only say <c>start-server ; source-file -</c>.</param>
+    public TmuxCommandException(IReadOnlyList<string> arguments, int exitCode, string stderr, string? command = null)
+        : base(BuildMessage(command ?? SubCommand(arguments), exitCode, stderr))
     {
+        Command = command ?? SubCommand(arguments);
         Arguments = arguments;
         ExitCode = exitCode;
         Stderr = stderr;
@@ -17,17 +21,22 @@ public sealed class TmuxCommandException : Exception
     /// <summary>The tmux arguments, socket selection included.</summary>
     public IReadOnlyList<string> Arguments { get; }
 
+    /// <summary>The tmux command that failed, e.g. <c>new-session</c> or <c>pipe-pane</c>.</summary>
+    public string Command { get; }
+
     /// <summary>tmux's exit code; -1 when the process could not be started.</summary>
     public int ExitCode { get; }
 
     /// <summary>tmux's standard error, trimmed.</summary>
     public string Stderr { get; }
 
-    private static string BuildMessage(IReadOnlyList<string> arguments, int exitCode, string stderr)
+    private static string BuildMessage(string command, int exitCode, string stderr)
     {
-        // The sub-command is the first argument after the optional "-L <socket>" pair.
-        var command = arguments.Count > 2 && arguments[0] == "-L" ? arguments[2] : arguments.FirstOrDefault() ?? "";
         var reason = string.IsNullOrWhiteSpace(stderr) ? $"exit code {exitCode}" : stderr.Trim();
         return $"tmux {command} failed: {reason}";
     }
+
+    // The sub-command is the first argument after the optional "-L <socket>" pair.
+    private static string SubCommand(IReadOnlyList<string> arguments) =>
+        arguments.Count > 2 && arguments[0] == "-L" ? arguments[2] : arguments.FirstOrDefault() ?? "";
 }

@@ -22,6 +22,17 @@ public interface ITerminalConsole
     /// <summary>The visible screen plus <paramref name="historyLines"/> lines of scrollback, escapes stripped.</summary>
     Task<string> CaptureAsync(int historyLines, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the terminal printed since its window opened (or the latest part of it that the console
+    /// keeps), raw, escapes included; null when the console keeps no output, as by default. Counts as
+    /// a look for <see cref="WaitForOutputAsync"/>, like <see cref="CaptureAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// A command's answer is in the output before anyone reads the screen: start-up looks for the
+    /// shell-ready probe's answer here first, which costs no screen capture (a tmux process in CAO).
+    /// </remarks>
+    string? ReadPrinted() => null;
+
     /// <summary>The name of the process in the foreground of the pane (e.g. <c>bash</c>, <c>node</c>).</summary>
     Task<string> CurrentCommandAsync(CancellationToken cancellationToken);
 

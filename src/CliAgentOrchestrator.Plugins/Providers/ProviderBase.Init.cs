@@ -18,16 +18,25 @@ public abstract partial class ProviderBase
         var deadline = DateTime.UtcNow + timeout;
         var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
         await console.RunCommandAsync(ShellReadyProbe.Command(nonce, LaunchBinaryHint), cancellationToken).ConfigureAwait(false);
+        string? printedBefore = null;
         while (true)
         {
-            var screen = await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false);
-            if (ShellReadyProbe.Read(screen, nonce) is { } found)
-                return found;
+            // The answer is in the output before it is on the screen: look there first. The screen is
+            // read when the console keeps no output, and when nothing was printed since the last look
+            // (the output must not be the only way to see the answer: a stalled pipe would hide it).
+            var printed = console.ReadPrinted();
+            var found = printed is null ? null : ShellReadyProbe.ReadPrinted(printed, nonce);
+            if (found is null && (printed is null || printed == printedBefore))
+                found = ShellReadyProbe.Read(await console.CaptureAsync(InitCaptureHistory, cancellationToken).ConfigureAwait(false), nonce);
+            if (found is { } onPath)
+                return onPath;
+            printedBefore = printed;
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException(
                     $"{Key}: the shell in terminal {console.TerminalId} did not run a command within {timeout.TotalSeconds:0.#} s; " +
                     "check the tmux pane (a start-up file may be waiting for input or failing).");
-            await console.WaitForOutputAsync(Timings.ShellPollInterval, cancellationToken).ConfigureAwait(false);
+            // Output ends the wait at once; without output to look at, the screen is read at the quick pace.
+            await console.WaitForOutputAsync(printed is null ? Timings.ShellPollInterval : Timings.ReadyPollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,7 +9,11 @@ public sealed record ProviderTimings
     /// <summary>How long a new pane's shell may take to run its first command (its start-up files included).</summary>
     public TimeSpan ShellStartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>The longest wait between readings of the screen for the shell's answer to the probe; output ends a wait at once.</summary>
+    /// <summary>
+    /// The longest wait between readings of the screen for the shell's answer to the probe; output ends a
+    /// wait at once. A console that keeps the output (<see cref="ITerminalConsole.ReadPrinted"/>) is looked
+    /// at on every output instead, and its screen read at the <see cref="ReadyPollInterval"/> pace while nothing prints.
+    /// </summary>
     public TimeSpan ShellPollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>

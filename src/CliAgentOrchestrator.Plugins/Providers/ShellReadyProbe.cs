@@ -34,6 +34,16 @@ public static partial class ShellReadyProbe
         return null;
     }
 
+    /// <summary>
+    /// Whether raw terminal output (see <see cref="ITerminalConsole.ReadPrinted"/>) holds the answer;
+    /// null while it does not. printf writes the line in one piece, and the typed command (echoed, also
+    /// in the output) shows <c>%s</c> where the answer shows the nonce.
+    /// </summary>
+    public static bool? ReadPrinted(string printed, string nonce) =>
+        printed.Contains(Answer(nonce, true), StringComparison.Ordinal) ? true
+        : printed.Contains(Answer(nonce, false), StringComparison.Ordinal) ? false
+        : null;
+
     /// <summary>The nonce of a probe command, if <paramref name="command"/> is one (for scripted consoles in tests).</summary>
     public static bool TryReadNonce(string command, out string nonce)
     {

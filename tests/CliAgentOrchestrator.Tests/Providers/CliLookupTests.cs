@@ -31,6 +31,8 @@ public sealed class CliLookupTests : IDisposable
 
         Assert.Equal(expected, ShellReadyProbe.Read(output, "a1b2c3"));
         Assert.Null(ShellReadyProbe.Read(command, "a1b2c3")); // the typed text alone is no answer
+        Assert.Equal(expected, ShellReadyProbe.ReadPrinted(output, "a1b2c3"));
+        Assert.Null(ShellReadyProbe.ReadPrinted(command, "a1b2c3"));
     }
 
     [Fact]

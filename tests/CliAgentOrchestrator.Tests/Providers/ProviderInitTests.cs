@@ -45,6 +45,34 @@ public sealed class ProviderInitTests : IDisposable
     }
 
     [Fact]
+    public async Task WithTheOutputKeptTheProbesAnswerIsReadThereWithoutACapture()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast };
+        var capturesAtLaunch = -1;
+        var console = new ScriptedConsole("") { KeepsOutput = true, PrintsWhileStarting = true, ShellAnswersAfter = 3 };
+        console.OnCommand = _ => { capturesAtLaunch = console.Captures; return "MockCli ready.\n❯ "; };
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal(0, capturesAtLaunch);
+        Assert.True(console.Looks > 3, $"launched after {console.Looks} looks, before the shell answered");
+        Assert.Equal([provider.BuildLaunchCommand()], console.Commands);
+    }
+
+    [Fact]
+    public async Task WithTheOutputKeptButStalledTheProbesAnswerIsStillFoundOnTheScreen()
+    {
+        var provider = new MockCliProvider(Context()) { Timings = Fast };
+        var console = new ScriptedConsole("") { KeepsOutput = true, OutputStalled = true, ShellAnswersAfter = 3 };
+        console.OnCommand = _ => "MockCli ready.\n❯ ";
+
+        await provider.InitializeAsync(console, CancellationToken.None);
+
+        Assert.Equal([provider.BuildLaunchCommand()], console.Commands);
+        Assert.True(console.Captures > 0, "the screen was never read");
+    }
+
+    [Fact]
     public async Task AShellThatNeverRunsTheProbeFailsWithItsOwnMessage()
     {
         var provider = new MockCliProvider(Context()) { Timings = Fast with { ShellStartTimeout = TimeSpan.FromMilliseconds(200) } };

@@ -11,7 +11,8 @@ internal sealed class ScriptedConsole : ITerminalConsole
     private readonly object _gate = new();
     private string _screen;
     private string? _probeAnswer;
-    private int _probedAtCapture;
+    private int _probedAtLook;
+    private string _printed = "";
 
     public ScriptedConsole(string initialScreen) => _screen = initialScreen;
 
@@ -21,7 +22,7 @@ internal sealed class ScriptedConsole : ITerminalConsole
     public List<string> Commands { get; } = [];
 
     /// <summary>
-    /// After how many captures the shell prints its answer to a <see cref="ShellReadyProbe"/> command,
+    /// After how many looks (captures, reads of the kept output) the shell prints its answer to a <see cref="ShellReadyProbe"/> command,
     /// as a real shell does once its start-up files ran; null: never (a shell that hangs).
     /// </summary>
     public int? ShellAnswersAfter { get; set; } = 0;
@@ -55,7 +56,8 @@ internal sealed class ScriptedConsole : ITerminalConsole
         {
             Probes++;
             _probeAnswer = ShellReadyProbe.Answer(nonce, ExecutableOnPath);
-            _probedAtCapture = Captures;
+            _probedAtLook = Looks;
+            lock (_gate) _printed += " printf 'cao-shell-ready-%s %s\\n' " + nonce; // the echo of the typed probe
             return Task.CompletedTask;
         }
         Commands.Add(text);
@@ -73,13 +75,43 @@ internal sealed class ScriptedConsole : ITerminalConsole
     public Task<string> CaptureAsync(int historyLines, CancellationToken cancellationToken)
     {
         Captures++;
+        Looks++;
         if (OnCapture(Captures) is { } next) Screen = next;
-        if (_probeAnswer is { } answer && ShellAnswersAfter is { } after && Captures > _probedAtCapture + after)
-        {
-            Screen += "\n" + answer + "\n$ ";
-            _probeAnswer = null;
-        }
+        ShellMayAnswer();
         return Task.FromResult(Screen);
+    }
+
+    /// <summary>Whether the console keeps the terminal's output (<see cref="ReadPrinted"/>), as CAO's does; by default it keeps none.</summary>
+    public bool KeepsOutput { get; set; }
+
+    /// <summary>The shell's answer reaches the screen but not the kept output (a stalled output pipe).</summary>
+    public bool OutputStalled { get; set; }
+
+    /// <summary>The shell prints a line on every look until it answers (start-up files talking), so each look finds new output.</summary>
+    public bool PrintsWhileStarting { get; set; }
+
+    /// <summary>Captures and reads of the output so far.</summary>
+    public int Looks { get; private set; }
+
+    public string? ReadPrinted()
+    {
+        if (!KeepsOutput) return null;
+        Looks++;
+        ShellMayAnswer();
+        lock (_gate)
+        {
+            if (PrintsWhileStarting && _probeAnswer is not null) _printed += $"\r\nstarting {Looks}";
+            return _printed;
+        }
+    }
+
+    // The shell answers its probe once it has been looked at ShellAnswersAfter times since it was typed.
+    private void ShellMayAnswer()
+    {
+        if (_probeAnswer is not { } answer || ShellAnswersAfter is not { } after || Looks <= _probedAtLook + after) return;
+        Screen += "\n" + answer + "\n$ ";
+        if (!OutputStalled) lock (_gate) _printed += "\r\n" + answer + "\r\n$ ";
+        _probeAnswer = null;
     }
 
     /// <summary>The pane's foreground command once a command was launched (before: <c>bash</c>); <c>bash</c> plays a CLI that exited.</summary>

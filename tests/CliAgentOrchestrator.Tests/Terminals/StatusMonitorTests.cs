@@ -224,6 +224,38 @@ public sealed class StatusMonitorTests : IDisposable
         Assert.Equal(Processing, _monitor.Status);
     }
 
+    [Fact]
+    public async Task AHeldMonitorCapturesOnlyWhenAskedUntilReleased()
+    {
+        _monitor.Hold();
+        _screen.Show(Processing);
+
+        // Neither output nor the safety timer reads the screen while held.
+        for (var i = 0; i < 5; i++)
+        {
+            _monitor.OnOutput();
+            _time.Advance(Quiescence);
+        }
+        _monitor.RequestDetection();
+        _time.Advance(Safety * 3);
+        Assert.Equal(0, _screen.Captures);
+        Assert.Equal(Unknown, _monitor.Status);
+
+        // Asked explicitly, it reads the screen as always.
+        _screen.Show(Idle);
+        Assert.Equal(Idle, await _monitor.DetectNowAsync());
+        Assert.Equal(1, _screen.Captures);
+
+        // Released, output schedules a capture again.
+        _monitor.ReleaseHold();
+        _monitor.NotifyInputSent();
+        _screen.Show(Completed);
+        _monitor.OnOutput();
+        _time.Advance(Debounce);
+        await Eventually.TrueAsync(() => _monitor.Status == Completed, "completed after the hold was released");
+        Assert.Equal(2, _screen.Captures);
+    }
+
     private async Task ReachAsync(global::CliAgentOrchestrator.Plugins.Providers.TerminalStatus status)
     {
         _screen.Show(status);

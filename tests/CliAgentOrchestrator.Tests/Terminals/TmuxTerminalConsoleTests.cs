@@ -36,7 +36,7 @@ public sealed class TmuxTerminalConsoleTests : IAsyncLifetime
         var tail = await _output.AttachAsync("0badc0de", target, TerminalLogPaths.For(_server.TempDirectory, "0badc0de"), resumeFromEnd: false);
         _monitor = StatusMonitor.ForWindow("0badc0de", Tmux, target, FakeAgent.Detect);
         using var following = _monitor.Follow(tail);
-        var console = new TmuxTerminalConsole("0badc0de", target, Tmux, new TerminalInputSender(Tmux), _monitor, tail);
+        var console = new TmuxTerminalConsole("0badc0de", target, panePid: null, Tmux, new TerminalInputSender(Tmux), _monitor, tail);
 
         Assert.Equal("0badc0de", console.TerminalId);
         Assert.Equal("bash", await console.CurrentCommandAsync(CancellationToken.None));
@@ -58,7 +58,7 @@ public sealed class TmuxTerminalConsoleTests : IAsyncLifetime
         _output = new TerminalOutputService(Tmux);
         var tail = await _output.AttachAsync("0badc0de", target, TerminalLogPaths.For(_server.TempDirectory, "0badc0de"), resumeFromEnd: false);
         _monitor = StatusMonitor.ForWindow("0badc0de", Tmux, target, FakeAgent.Detect);
-        var console = new TmuxTerminalConsole("0badc0de", target, Tmux, new TerminalInputSender(Tmux), _monitor, tail);
+        var console = new TmuxTerminalConsole("0badc0de", target, panePid: null, Tmux, new TerminalInputSender(Tmux), _monitor, tail);
         await console.CaptureAsync(0, CancellationToken.None);
 
         // A limit no test run reaches: only the printed text can end this wait.
@@ -73,5 +73,26 @@ public sealed class TmuxTerminalConsoleTests : IAsyncLifetime
         // Its output line, not the typed command: bash prints it after a carriage return.
         await Eventually.TrueAsync(() => tail.GetBufferedText().Contains("\rprinted-before-the-wait", StringComparison.Ordinal), "the second echo to reach the log");
         await console.WaitForOutputAsync(TimeSpan.FromHours(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task WithTheShellPidKnownTheForegroundIsNamedAsTmuxNamesItWithoutAskingTmux()
+    {
+        var target = await _server.StartBashAsync();
+        var panePid = int.Parse(await Tmux.DisplayAsync(target, "#{pane_pid}"), System.Globalization.CultureInfo.InvariantCulture);
+        _output = new TerminalOutputService(Tmux);
+        var tail = await _output.AttachAsync("0badc0de", target, TerminalLogPaths.For(_server.TempDirectory, "0badc0de"), resumeFromEnd: false);
+        _monitor = StatusMonitor.ForWindow("0badc0de", Tmux, target, FakeAgent.Detect);
+        // A tmux that cannot run: any tmux process the console started would throw.
+        var noTmux = new TmuxClient(Tmux.SocketName, executable: Path.Combine(_server.TempDirectory, "no-tmux-here"));
+        var console = new TmuxTerminalConsole("0badc0de", target, panePid, noTmux, new TerminalInputSender(noTmux), _monitor, tail);
+
+        Assert.Equal(await Tmux.GetPaneCurrentCommandAsync(target), await console.CurrentCommandAsync(CancellationToken.None));
+        Assert.Equal("bash", await console.CurrentCommandAsync(CancellationToken.None));
+
+        await Tmux.PasteAsync(target, "sleep", "sleep 120"u8.ToArray(), PasteMode.Raw, ["Enter"]);
+        await Eventually.TrueAsync(async () => await console.CurrentCommandAsync(CancellationToken.None) == "sleep", "the console to name the program in front");
+        Assert.Equal(await Tmux.GetPaneCurrentCommandAsync(target), await console.CurrentCommandAsync(CancellationToken.None));
+        await Tmux.SendKeyAsync(target, "C-c");
     }
 }

@@ -71,8 +71,28 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
 
         // The same session again fails, and the pipe command after it is skipped: `pipe-pane -o` on
         // the existing window would otherwise have toggled its pipe off.
-        await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.NewSessionAsync(session, "dev-1a2b", _server.TempDirectory, outputPipe: pipe));
+        var duplicate = await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.NewSessionAsync(session, "dev-1a2b", _server.TempDirectory, outputPipe: pipe));
         Assert.Equal("1", await Tmux.DisplayAsync(target, "#{pane_pipe}"));
+
+        // The failure names the command of the script that failed, not the start-server that read it.
+        Assert.Equal("new-session", duplicate.Command);
+        Assert.StartsWith("tmux new-session failed: duplicate session", duplicate.Message);
+        var missing = await Assert.ThrowsAsync<TmuxCommandException>(() => Tmux.NewWindowAsync(session + "-gone", "w", _server.TempDirectory, outputPipe: pipe));
+        Assert.Equal("new-window", missing.Command);
+        Assert.StartsWith("tmux new-window failed: can't find session", missing.Message);
+    }
+
+    [Fact]
+    public async Task OpeningAWindowReturnsThePidOfItsShell()
+    {
+        var session = _server.NewSessionName();
+        var environment = new Dictionary<string, string> { ["CAO_TERMINAL_ID"] = "0badc0de" };
+        var first = await Tmux.NewSessionAsync(session, "one-0001", _server.TempDirectory, environment, _server.BashCommand, "cat > /dev/null");
+        var second = await Tmux.NewWindowAsync(session, "two-0002", _server.TempDirectory, shellCommand: _server.BashCommand);
+
+        Assert.Equal((await Tmux.DisplayAsync(new TmuxTarget(session, "one-0001"), "#{pane_pid}")).Trim(), first?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((await Tmux.DisplayAsync(new TmuxTarget(session, "two-0002"), "#{pane_pid}")).Trim(), second?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEqual(first, second);
     }
 
     [Fact]

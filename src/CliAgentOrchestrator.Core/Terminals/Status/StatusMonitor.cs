@@ -22,7 +22,7 @@ public sealed class StatusMonitor : IDisposable
     private readonly Func<string, TerminalStatus> _detect;
     private readonly StatusMonitorOptions _options;
     private readonly ILogger _logger;
-    private readonly object _gate = new(); // guards _latch, _lastReading, _detectionScheduled, _disposed
+    private readonly object _gate = new(); // guards _latch, _lastReading, _detectionScheduled, _held, _disposed
     private readonly StatusLatch _latch = new();
     private readonly SemaphoreSlim _detectionGate = new(1, 1); // one capture at a time, in order
     private readonly ITimer _detectionTimer;
@@ -33,6 +33,7 @@ public sealed class StatusMonitor : IDisposable
         Channel.CreateUnbounded<TerminalStatusChangedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
     private TerminalStatus _lastReading = TerminalStatus.Unknown; // raw, before the latch: picks the cadence
     private bool _detectionScheduled;
+    private bool _held; // detections on output and on the safety timer wait for ReleaseHold
     private bool _disposed;
     private long _lastCaptureTimestamp; // TimeProvider timestamp of the last capture start
 
@@ -94,12 +95,32 @@ public sealed class StatusMonitor : IDisposable
     /// <summary>Feeds the terminal's output into the monitor. Dispose the result to stop.</summary>
     public IDisposable Follow(TerminalOutputTail tail) => tail.Subscribe(_ => OnOutput());
 
+    /// <summary>
+    /// Starts no detection of its own (on output, on the safety timer) until <see cref="ReleaseHold"/>;
+    /// <see cref="DetectNowAsync"/> and <see cref="GetStatusAsync"/> still read the screen. For a CLI
+    /// being started: its provider reads the screen itself on every output, so a capture of the same
+    /// screen here too cost a tmux process per output (a third of those a creation ran), and the reading
+    /// is only handed out once start-up brings the monitor up to date.
+    /// </summary>
+    public void Hold()
+    {
+        lock (_gate)
+            _held = true;
+    }
+
+    /// <summary>Ends <see cref="Hold"/>: output schedules detections again. Call <see cref="DetectNowAsync"/> next to catch up.</summary>
+    public void ReleaseHold()
+    {
+        lock (_gate)
+            _held = false;
+    }
+
     /// <summary>The terminal printed something: schedule a detection according to the cadence.</summary>
     public void OnOutput()
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || _held)
                 return;
             if (_lastReading == TerminalStatus.Processing)
             {
@@ -120,7 +141,7 @@ public sealed class StatusMonitor : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || _detectionScheduled)
+            if (_disposed || _held || _detectionScheduled)
                 return;
             _detectionTimer.Change(_options.ReadyDebounce, Timeout.InfiniteTimeSpan);
             _detectionScheduled = true;
@@ -243,7 +264,7 @@ public sealed class StatusMonitor : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || _held)
                 return;
             var stuckCandidate = _latch.Current is TerminalStatus.Processing or TerminalStatus.Unknown || _latch.RevertArmed;
             // A pending quiescence timer is no reason to wait: steady output (a spinner) keeps
