@@ -35,14 +35,17 @@ internal static class RealCliStartBenchmarks
     ];
 
     // A profile with a prompt alone (the start itself), and the built-in developer profile, which lists
-    // CAO's MCP server: CAO then answers only once the CLI has connected it, which a person starting the
-    // CLI by hand does not wait for.
+    // CAO's MCP server: CAO then answers only once the CLI has listed CAO's tools, which a person at the
+    // prompt need not wait for where the CLI draws it first (Claude Code, Codex).
     private const string PlainProfile = "bench-plain";
     private static readonly string[] Profiles = [PlainProfile, "developer"];
 
     /// <param name="providers">Comma-separated provider keys to measure; all four when null.</param>
     public static async Task RunAsync(string? providers = null)
     {
+        var unknown = providers?.Split(',').Where(p => !Clis.Any(c => c.Provider == p)).ToList() ?? [];
+        if (unknown.Count > 0)
+            throw new ArgumentException($"unknown provider(s) {string.Join(", ", unknown)}; measured here: {string.Join(", ", Clis.Select(c => c.Provider))}");
         Console.WriteLine($"== real agent CLIs: create -> idle beside a start by hand (issue 13; median of {Runs}) ==");
         var bin = AgentClis.BinDirectory; // installs the pinned CLIs on first use
         Console.WriteLine($"   CLIs from {bin}");

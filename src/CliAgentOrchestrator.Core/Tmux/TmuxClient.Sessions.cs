@@ -89,18 +89,18 @@ public sealed partial class TmuxClient
 
     /// <summary>
     /// The active pane of every window of the server in one call; null when no server is running
-    /// (every window is gone). Used to notice windows killed behind CAO's back.
+    /// (every window is gone). Used to notice windows killed behind CAO's back and pipes that stopped.
     /// </summary>
     public async Task<IReadOnlyList<TmuxPaneInfo>?> ListAllPanesAsync(CancellationToken cancellationToken = default)
     {
         var result = await ExecuteAsync(
-            ["list-windows", "-a", "-F", "#{session_name}\t#{window_name}\t#{pane_pid}\t#{pane_current_command}"],
+            ["list-windows", "-a", "-F", "#{session_name}\t#{window_name}\t#{pane_pid}\t#{pane_pipe}\t#{pane_current_command}"],
             cancellationToken: cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0)
             return result.NoServer ? null : throw new TmuxCommandException(result.Arguments, result.ExitCode, result.Stderr);
         return SplitRows(result.Stdout)
-            .Where(f => f.Length >= 4)
-            .Select(f => new TmuxPaneInfo(f[0], f[1], int.TryParse(f[2], System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0, f[3]))
+            .Where(f => f.Length >= 5)
+            .Select(f => new TmuxPaneInfo(f[0], f[1], int.TryParse(f[2], System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0, f[4], Piped: f[3] == "1"))
             .ToList();
     }
 

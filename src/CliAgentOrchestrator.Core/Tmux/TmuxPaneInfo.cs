@@ -5,4 +5,5 @@ namespace CliAgentOrchestrator.Core.Tmux;
 /// <param name="Window">The window name.</param>
 /// <param name="Pid">The pane's first process (the shell tmux started).</param>
 /// <param name="Command">The pane's foreground command name (<c>#{pane_current_command}</c>).</param>
-public sealed record TmuxPaneInfo(string Session, string Window, int Pid, string Command);
+/// <param name="Piped">Whether the pane's output is piped somewhere (<c>#{pane_pipe}</c>).</param>
+public sealed record TmuxPaneInfo(string Session, string Window, int Pid, string Command, bool Piped = false);

@@ -79,6 +79,27 @@ public sealed class TerminalOutputServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWatchdogRestartsOnlyTheLostPipeAmongSeveralWindows()
+    {
+        var first = await _server.StartBashAsync();
+        var second = new TmuxTarget(first.Session, "keep-0003");
+        await Tmux.NewWindowAsync(first.Session, second.Window, _server.TempDirectory, shellCommand: _server.BashCommand);
+        var secondLog = TerminalLogPaths.For(Path.Combine(_server.TempDirectory, "home"), "0badc0df");
+        await using var service = new TerminalOutputService(Tmux);
+        await service.AttachAsync("0badc0de", first, _log, resumeFromEnd: false);
+        var secondTail = await service.AttachAsync("0badc0df", second, secondLog, resumeFromEnd: false);
+
+        await Tmux.StopPipeAsync(second);
+
+        Assert.Equal(["0badc0df"], await service.EnsurePipesAsync());
+        Assert.True(await Tmux.IsPipeActiveAsync(first));
+        Assert.True(await Tmux.IsPipeActiveAsync(second));
+        await _sender.SendTextAsync(second, "echo second-repiped-$((40+2))", OneEnter);
+        await Eventually.TrueAsync(() => secondTail.GetBufferedText().Contains("second-repiped-42"), "the second window's output through its restarted pipe");
+        Assert.Empty(await service.EnsurePipesAsync());
+    }
+
+    [Fact]
     public async Task TheWatchdogSkipsWindowsThatAreGone()
     {
         var target = await _server.StartBashAsync();

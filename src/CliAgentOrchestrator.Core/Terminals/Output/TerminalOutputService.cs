@@ -76,16 +76,37 @@ public sealed class TerminalOutputService(
     public async Task<IReadOnlyList<string>> EnsurePipesAsync(CancellationToken cancellationToken = default)
     {
         var restarted = new List<string>();
+        if (_attachments.IsEmpty)
+            return restarted;
+        // Every window's pipe state in one tmux process: asking per terminal cost a process per agent on
+        // every tick (five a second for ten agents at the 2 s default), whatever the agents were doing.
+        IReadOnlyList<TmuxPaneInfo>? panes;
+        try
+        {
+            panes = await tmux.ListAllPanesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TmuxCommandException e)
+        {
+            _logger.LogDebug(e, "Output pipes not checked");
+            return restarted; // the next tick asks again
+        }
+        if (panes is null)
+            return restarted; // no tmux server: every window is gone
+        // Keyed by the plain names: the server may hold other people's windows, named as tmux allows.
+        var piped = panes.GroupBy(p => (p.Session, p.Window)).ToDictionary(g => g.Key, g => g.First().Piped);
         foreach (var (terminalId, attachment) in _attachments)
         {
+            if (!piped.TryGetValue((attachment.Target.Session, attachment.Target.Window), out var isPiped) || isPiped)
+                continue;
             try
             {
-                if (await EnsurePipeAsync(attachment.Target, attachment.LogPath, cancellationToken).ConfigureAwait(false))
-                    restarted.Add(terminalId);
+                CreateLogFile(attachment.LogPath);
+                await tmux.StartPipeAsync(attachment.Target, PipeCommand(attachment.LogPath), cancellationToken).ConfigureAwait(false);
+                restarted.Add(terminalId);
             }
             catch (TmuxCommandException e)
             {
-                _logger.LogDebug(e, "Output pipe of terminal {TerminalId} not checked", terminalId);
+                _logger.LogDebug(e, "Output pipe of terminal {TerminalId} not restarted", terminalId);
             }
         }
         return restarted;
