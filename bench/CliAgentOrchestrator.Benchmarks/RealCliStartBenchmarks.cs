@@ -45,7 +45,11 @@ internal static class RealCliStartBenchmarks
     {
         var unknown = providers?.Split(',').Where(p => !Clis.Any(c => c.Provider == p)).ToList() ?? [];
         if (unknown.Count > 0)
-            throw new ArgumentException($"unknown provider(s) {string.Join(", ", unknown)}; measured here: {string.Join(", ", Clis.Select(c => c.Provider))}");
+        {
+            Console.Error.WriteLine($"error: unknown provider(s) {string.Join(", ", unknown)}; measured here: {string.Join(", ", Clis.Select(c => c.Provider))}");
+            Environment.ExitCode = 2;
+            return;
+        }
         Console.WriteLine($"== real agent CLIs: create -> idle beside a start by hand (issue 13; median of {Runs}) ==");
         var bin = AgentClis.BinDirectory; // installs the pinned CLIs on first use
         Console.WriteLine($"   CLIs from {bin}");
