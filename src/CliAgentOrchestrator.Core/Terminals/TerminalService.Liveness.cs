@@ -39,7 +39,7 @@ public sealed partial class TerminalService
                 await FailAsync(runtime, reason, windowGone: true);
             return;
         }
-        var byWindow = panes.GroupBy(p => (p.Session, p.Window)).ToDictionary(g => g.Key, g => g.First());
+        var byWindow = TmuxPaneInfo.ByWindow(panes);
         foreach (var runtime in watched)
         {
             if (!byWindow.TryGetValue((runtime.Record.SessionName, runtime.Record.WindowName), out var pane))

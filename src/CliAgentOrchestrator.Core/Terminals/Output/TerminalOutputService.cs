@@ -92,11 +92,10 @@ public sealed class TerminalOutputService(
         }
         if (panes is null)
             return restarted; // no tmux server: every window is gone
-        // Keyed by the plain names: the server may hold other people's windows, named as tmux allows.
-        var piped = panes.GroupBy(p => (p.Session, p.Window)).ToDictionary(g => g.Key, g => g.First().Piped);
+        var byWindow = TmuxPaneInfo.ByWindow(panes);
         foreach (var (terminalId, attachment) in _attachments)
         {
-            if (!piped.TryGetValue((attachment.Target.Session, attachment.Target.Window), out var isPiped) || isPiped)
+            if (!byWindow.TryGetValue((attachment.Target.Session, attachment.Target.Window), out var pane) || pane.Piped)
                 continue;
             try
             {
