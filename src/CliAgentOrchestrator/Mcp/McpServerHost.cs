@@ -12,8 +12,6 @@ namespace CliAgentOrchestrator.Mcp;
 /// </summary>
 public static class McpServerHost
 {
-    private static readonly IReadOnlySet<string> BuiltInTools = Core.PluginHosting.Tools.PluginToolNames.BuiltIn;
-
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var raw = Environment.GetEnvironmentVariable(TerminalIdentity.Variable);
@@ -38,31 +36,10 @@ public static class McpServerHost
         if (Server.OpenTelemetrySetup.AddIfEnabled(builder.Services, "cao-mcp-server", name => name == "OTEL_SERVICE_NAME" ? null : Environment.GetEnvironmentVariable(name)))
             builder.Configuration.AddEnvironmentVariables();
         builder.Services.AddSingleton(_ => CaoApiClient.Connect(server.Host, server.Port, options.RequestTimeout));
-        builder.Services.AddSingleton<Func<string?>>(_ => () => TerminalIdentity.Current());
-        builder.Services.AddSingleton<ToolsListedReport>();
+        builder.Services.AddSingleton(new McpCaller(() => TerminalIdentity.Current()));
+        builder.Services.AddSingleton<IToolsListedReport, ToolsListedReport>();
         builder.Services.AddSingleton<PluginToolsBridge>();
-        builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "cao-mcp-server", Version = typeof(McpServerHost).Assembly.GetName().Version?.ToString() ?? "0" })
-            .WithStdioServerTransport()
-            .WithTools<OrchestrationTools>()
-            .WithRequestFilters(filters => filters
-                .AddListToolsFilter(next => async (context, ct) =>
-                {
-                    var tools = await next(context, ct);
-                    // Plugin tools after CAO's own; a plugin cannot take a built-in name (refused at load).
-                    if (context.Services?.GetRequiredService<PluginToolsBridge>() is { } bridge)
-                        foreach (var tool in await bridge.ListAsync(ct))
-                            if (!tools.Tools.Any(t => t.Name == tool.Name))
-                                tools.Tools.Add(tool);
-                    context.Services?.GetRequiredService<ToolsListedReport>().Send();
-                    return tools;
-                })
-                .AddCallToolFilter(next => async (context, ct) =>
-                {
-                    // CAO's own tools go to their methods; any other name is asked of the plugins.
-                    if (context.Params?.Name is not { } name || BuiltInTools.Contains(name) || context.Services is null)
-                        return await next(context, ct);
-                    return await context.Services.GetRequiredService<PluginToolsBridge>().CallAsync(name, context.Params.Arguments, ct);
-                }));
+        builder.Services.AddCaoMcpServer().WithStdioServerTransport();
         await builder.Build().RunAsync(cancellationToken);
         return 0;
     }

@@ -7,12 +7,13 @@ using ModelContextProtocol.Server;
 namespace CliAgentOrchestrator.Mcp;
 
 /// <summary>
-/// The tools an agent uses to work with other agents. Each is a thin HTTP call to cao-server on
-/// behalf of this terminal; results are JSON objects with <c>success</c> and <c>error</c> or
+/// The tools an agent uses to work with other agents. Each is a thin HTTP call to cao-server's API on
+/// behalf of this terminal (from <c>cao mcp-server</c>, or from the server's own MCP endpoint over loopback, so
+/// both take the same path through pre-hooks, checks and events); results are JSON objects with <c>success</c> and <c>error</c> or
 /// <c>message</c>, as in the Python original, so prompts written for it keep working.
 /// </summary>
 [McpServerToolType]
-public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTerminalId, McpOptions options)
+public sealed class OrchestrationTools(CaoApiClient api, McpCaller caller, McpOptions options)
 {
     /// <summary>What a handoff may take beyond its worker's timeout: starting the worker and reading its answer.</summary>
     private static readonly TimeSpan HandoffMargin = TimeSpan.FromSeconds(180);
@@ -24,8 +25,8 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         CancellationToken cancellationToken = default)
     {
         using var span = StartTool("send_message");
-        if (ownTerminalId() is not { } own)
-            return Failure($"{TerminalIdentity.Variable} is not set to a terminal id; send_message only works inside a CAO terminal");
+        if (caller.TerminalId is not { } own)
+            return Failure(NoTerminal("send_message"));
         try
         {
             var receiver = receiver_id;
@@ -56,8 +57,8 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         CancellationToken cancellationToken = default)
     {
         using var span = StartTool("assign");
-        if (ownTerminalId() is not { } own)
-            return Failure($"{TerminalIdentity.Variable} is not set to a terminal id; assign only works inside a CAO terminal");
+        if (caller.TerminalId is not { } own)
+            return Failure(NoTerminal("assign"));
         try
         {
             var self = await api.GetAsync($"/terminals/{own}", cancellationToken) as JsonObject ?? new JsonObject();
@@ -97,7 +98,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         using var span = StartTool("handoff");
         if (timeout is < 1 or > 3600)
             return Failure("timeout must be between 1 and 3600 seconds");
-        var own = ownTerminalId();
+        var own = caller.TerminalId;
         try
         {
             JsonObject self = own is null ? new JsonObject() : await api.GetAsync($"/terminals/{own}", cancellationToken) as JsonObject ?? new JsonObject();
@@ -155,7 +156,7 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
     private System.Diagnostics.Activity? StartTool(string tool)
     {
         var span = CaoTelemetry.Source.StartActivity("cao.mcp." + tool, System.Diagnostics.ActivityKind.Client);
-        span?.SetTag(CaoTelemetry.Attributes.TerminalId, ownTerminalId());
+        span?.SetTag(CaoTelemetry.Attributes.TerminalId, caller.TerminalId);
         return span;
     }
 
@@ -174,6 +175,9 @@ public sealed class OrchestrationTools(CaoApiClient api, Func<string?> ownTermin
         }
         return supervisor["provider"]?.GetValue<string>();
     }
+
+    private static string NoTerminal(string tool) =>
+        $"This MCP connection acts for no CAO terminal ({TerminalIdentity.Variable} unset, or an MCP URL without /terminals/<id>); {tool} only works inside a CAO terminal";
 
     private static JsonObject Failure(string error) => new() { ["success"] = false, ["error"] = error };
 }

@@ -13,14 +13,14 @@ namespace CliAgentOrchestrator.Mcp;
 /// server's plugin host. Every failure becomes an MCP tool error the agent reads: an unreachable
 /// server, an unknown or forbidden tool, a tool that threw. Nothing here throws into the MCP server.
 /// </summary>
-public sealed class PluginToolsBridge(CaoApiClient api, Func<string?> ownTerminalId, ILogger<PluginToolsBridge> logger)
+public sealed class PluginToolsBridge(CaoApiClient api, McpCaller caller, ILogger<PluginToolsBridge> logger)
 {
     /// <summary>The plugin tools this terminal may use; none (with a warning on stderr) when cao-server cannot be asked.</summary>
     public async Task<IReadOnlyList<Tool>> ListAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var listed = await api.GetAsync(CaoApiClient.Query("/plugin-tools", ("terminal_id", ownTerminalId())), cancellationToken) as JsonArray ?? [];
+            var listed = await api.GetAsync(CaoApiClient.Query("/plugin-tools", ("terminal_id", caller.TerminalId)), cancellationToken) as JsonArray ?? [];
             return listed.OfType<JsonObject>().Select(ToTool).ToList();
         }
         catch (Exception ex) when (ex is CaoApiException or HttpRequestException or JsonException or InvalidOperationException)
@@ -37,7 +37,7 @@ public sealed class PluginToolsBridge(CaoApiClient api, Func<string?> ownTermina
         {
             var body = new JsonObject
             {
-                ["terminal_id"] = ownTerminalId(),
+                ["terminal_id"] = caller.TerminalId,
                 ["arguments"] = arguments is null ? new JsonObject() : JsonSerializer.SerializeToNode(arguments),
             };
             // No client-side limit: the server bounds a tool call (CAO_PLUGINS_TOOL_TIMEOUT), and asking a human takes minutes.

@@ -3,18 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace CliAgentOrchestrator.Mcp;
 
-/// <summary>
-/// Tells the CAO server, once, that this terminal's CLI has listed CAO's tools: the server waits for it
-/// before it hands the terminal out, so a first task never reaches a model that cannot report back.
-/// </summary>
-public sealed class ToolsListedReport(CaoApiClient api, Func<string?> ownTerminalId, ILogger<ToolsListedReport> logger)
+/// <summary><c>cao mcp-server</c>'s report: one <c>POST /terminals/{id}/mcp-connected</c>, the first time its client lists the tools.</summary>
+public sealed class ToolsListedReport(CaoApiClient api, McpCaller caller, ILogger<ToolsListedReport> logger) : IToolsListedReport
 {
     private int _sent;
 
-    /// <summary>Reports in the background; a server that cannot be reached only costs the creation its wait.</summary>
     public void Send()
     {
-        if (ownTerminalId() is not { } own || Interlocked.Exchange(ref _sent, 1) == 1)
+        if (caller.TerminalId is not { } own || Interlocked.Exchange(ref _sent, 1) == 1)
             return;
         _ = Task.Run(async () =>
         {

@@ -45,6 +45,7 @@ public static class CaoServer
         builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddSingleton(options);
         builder.Services.AddCaoCore(configuration);
+        Mcp.McpEndpoint.AddServices(builder.Services, configuration, options);
         OpenTelemetrySetup.AddIfEnabled(builder.Services, "cao-server", Environment.GetEnvironmentVariable);
 
         var app = builder.Build();
@@ -66,6 +67,7 @@ public static class CaoServer
         MessageEndpoints.Map(app);
         TerminalAttachEndpoints.Map(app);
         Dashboard.DashboardEndpoints.Map(app);
+        Mcp.McpEndpoint.Map(app);
         return app;
     }
 

@@ -4,19 +4,21 @@ using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Mcp;
 
-/// <summary>The supervisor's assign round trip, driven through real <c>cao mcp-server</c> processes.</summary>
+/// <summary>The supervisor's assign round trip, driven through real <c>cao mcp-server</c> processes and through the server's own MCP endpoint.</summary>
 public sealed class AssignFlowTests
 {
     private static readonly TimeSpan Slow = TimeSpan.FromMinutes(2);
 
-    [Fact]
-    public async Task AssignDeliversTheTaskTheWorkerRepliesToItsCallerAndIsDeletedWithEveryEventField()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task AssignDeliversTheTaskTheWorkerRepliesToItsCallerAndIsDeletedWithEveryEventField(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         var supervisor = await server.CreateMockSessionAsync("code_supervisor");
         var supervisorId = supervisor["id"]!.GetValue<string>();
         var session = supervisor["session_name"]!.GetValue<string>();
-        await using var supervisorAgent = await McpAgent.StartAsync(server, supervisorId);
+        await using var supervisorAgent = await McpAgent.StartAsync(server, supervisorId, transport);
 
         var assigned = await supervisorAgent.CallAsync("assign", new() { ["agent_profile"] = "developer", ["message"] = "build-the-parser" });
         Assert.True(assigned["success"]!.GetValue<bool>(), assigned.ToJsonString());
@@ -33,7 +35,7 @@ public sealed class AssignFlowTests
         await Poll.UntilAsync(() => server.RecordedEvents().Any(e => e.Is("post_send_message")), "the task reaching the worker", Slow);
         await Poll.UntilAsync(() => TerminalLog.Answers(server, workerId).Contains("build-the-parser"), "the worker answering its task", Slow);
 
-        await using (var workerAgent = await McpAgent.StartAsync(server, workerId))
+        await using (var workerAgent = await McpAgent.StartAsync(server, workerId, transport))
         {
             var sent = await workerAgent.CallAsync("send_message", new() { ["message"] = "parser-done" });
             Assert.True(sent["success"]!.GetValue<bool>(), sent.ToJsonString());

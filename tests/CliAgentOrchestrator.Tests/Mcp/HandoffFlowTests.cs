@@ -3,17 +3,19 @@ using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Mcp;
 
-/// <summary>handoff through a real <c>cao mcp-server</c>: blocking, answered, torn down, and visible to plugins.</summary>
+/// <summary>handoff through a real <c>cao mcp-server</c> and through the server's MCP endpoint: blocking, answered, torn down, and visible to plugins.</summary>
 public sealed class HandoffFlowTests
 {
-    [Fact]
-    public async Task HandoffReturnsTheWorkersAnswerAndEmitsCreateSendAndKill()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task HandoffReturnsTheWorkersAnswerAndEmitsCreateSendAndKill(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         var supervisor = await server.CreateMockSessionAsync("code_supervisor");
         var supervisorId = supervisor["id"]!.GetValue<string>();
         var session = supervisor["session_name"]!.GetValue<string>();
-        await using var agent = await McpAgent.StartAsync(server, supervisorId);
+        await using var agent = await McpAgent.StartAsync(server, supervisorId, transport);
 
         var result = await agent.CallAsync("handoff", new() { ["agent_profile"] = "reviewer", ["message"] = "review-module-7", ["timeout"] = 300 }, TimeSpan.FromMinutes(6));
 

@@ -7,9 +7,9 @@ using ModelContextProtocol.Protocol;
 namespace CliAgentOrchestrator.Tests.Mcp;
 
 /// <summary>
-/// An agent's side of the in-session MCP server: the real <c>cao mcp-server</c> process (the
-/// cao.dll built next to the tests), spoken to over stdio by the MCP SDK client, with
-/// <c>CAO_TERMINAL_ID</c> set to the terminal it acts for.
+/// An agent's side of CAO's MCP server, spoken to by the MCP SDK client: the real <c>cao mcp-server</c>
+/// process (the cao.dll built next to the tests) over stdio with <c>CAO_TERMINAL_ID</c> set to the terminal
+/// it acts for, or the test server's own endpoint over Streamable HTTP.
 /// </summary>
 public sealed class McpAgent : IAsyncDisposable
 {
@@ -21,12 +21,33 @@ public sealed class McpAgent : IAsyncDisposable
         Stderr = stderr;
     }
 
-    /// <summary>What the server process wrote to stderr (its logs), for failure messages.</summary>
+    /// <summary>What the server process wrote to stderr (its logs), for failure messages; empty over HTTP.</summary>
     public ConcurrentQueue<string> Stderr { get; }
 
     /// <param name="terminalId">The terminal this agent is; null starts the server without an identity.</param>
     public static Task<McpAgent> StartAsync(CaoTestServer server, string? terminalId, IReadOnlyDictionary<string, string?>? environment = null) =>
         StartAsync(server.Options.Port, terminalId, environment);
+
+    /// <summary>An agent for <paramref name="terminalId"/> over <paramref name="transport"/>.</summary>
+    public static Task<McpAgent> StartAsync(CaoTestServer server, string? terminalId, McpTransport transport) =>
+        transport == McpTransport.Stdio ? StartAsync(server, terminalId) : ConnectOverHttpAsync(server, terminalId);
+
+    /// <summary>An agent of the server's own MCP endpoint; null speaks to <c>/mcp</c>, which acts for no terminal.</summary>
+    public static async Task<McpAgent> ConnectOverHttpAsync(CaoTestServer server, string? terminalId)
+    {
+        var path = terminalId is null ? "/mcp" : $"/terminals/{terminalId}/mcp";
+        // No client-side limit, as an agent CLI has none: a handoff waits for its worker.
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Name = "agent-" + (terminalId ?? "anonymous"),
+            Endpoint = new Uri(server.Options.BaseUrl + path),
+            TransportMode = HttpTransportMode.StreamableHttp,
+        }, http, ownsHttpClient: true);
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var client = await McpClient.CreateAsync(transport, cancellationToken: startup.Token);
+        return new McpAgent(client, new ConcurrentQueue<string>());
+    }
 
     /// <summary>An agent whose MCP server talks to whatever listens on <paramref name="port"/>.</summary>
     public static async Task<McpAgent> StartAsync(int port, string? terminalId, IReadOnlyDictionary<string, string?>? environment = null)

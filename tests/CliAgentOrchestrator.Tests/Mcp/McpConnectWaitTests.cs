@@ -13,8 +13,10 @@ public sealed class McpConnectWaitTests
 {
     private const string Provider = "mock_cli_with_mcp";
 
-    [Fact]
-    public async Task Creation_returns_once_the_real_mcp_server_reports_its_tools_listed()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task Creation_returns_once_the_real_mcp_server_reports_its_tools_listed(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         Register(server, TimeSpan.FromMinutes(3));
@@ -25,7 +27,7 @@ public sealed class McpConnectWaitTests
         await server.WaitForStatusAsync(row!.Id, "idle");
         Assert.False(creating.IsCompleted, "creation returned before the CLI had CAO's tools");
 
-        await using var agent = await McpAgent.StartAsync(server, row.Id);
+        await using var agent = await McpAgent.StartAsync(server, row.Id, transport);
         Assert.Contains("send_message", await agent.ToolNamesAsync());
 
         var created = await creating.WaitAsync(TimeSpan.FromMinutes(1));

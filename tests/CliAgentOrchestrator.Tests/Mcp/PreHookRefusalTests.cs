@@ -6,14 +6,16 @@ namespace CliAgentOrchestrator.Tests.Mcp;
 /// <summary>A plugin's refusal reaches the calling agent as a tool result that says who refused and why.</summary>
 public sealed class PreHookRefusalTests
 {
-    [Fact]
-    public async Task AssignAndHandoffTellTheAgentWhyAPluginRefused()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task AssignAndHandoffTellTheAgentWhyAPluginRefused(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync(withRecorder: true, "Cao.TestPlugins.Gatekeeper");
         var supervisor = await server.CreateMockSessionAsync("code_supervisor");
         var supervisorId = supervisor["id"]!.GetValue<string>();
         var session = supervisor["session_name"]!.GetValue<string>();
-        await using var agent = await McpAgent.StartAsync(server, supervisorId);
+        await using var agent = await McpAgent.StartAsync(server, supervisorId, transport);
 
         var assign = await agent.CallAsync("assign", new() { ["agent_profile"] = "forbidden_profile", ["message"] = "do it" });
         var handoff = await agent.CallAsync("handoff", new() { ["agent_profile"] = "developer", ["message"] = "a forbidden task", ["timeout"] = 120 },

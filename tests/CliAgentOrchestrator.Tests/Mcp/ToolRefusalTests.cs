@@ -6,12 +6,14 @@ namespace CliAgentOrchestrator.Tests.Mcp;
 /// <summary>What the in-session MCP server refuses, and how it says so (a result with success=false, never a crash).</summary>
 public sealed class ToolRefusalTests
 {
-    [Fact]
-    public async Task SendMessageRefusesToSendToItself()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task SendMessageRefusesToSendToItself(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
-        await using var agent = await McpAgent.StartAsync(server, id);
+        await using var agent = await McpAgent.StartAsync(server, id, transport);
 
         var result = await agent.CallAsync("send_message", new() { ["message"] = "hello me", ["receiver_id"] = id });
 
@@ -20,14 +22,16 @@ public sealed class ToolRefusalTests
         Assert.Empty((await server.GetJsonAsync($"/terminals/{id}/inbox/messages")).AsArray());
     }
 
-    [Fact]
-    public async Task SendMessageWithoutReceiverNeedsACallerAndAnIdentity()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task SendMessageWithoutReceiverNeedsACallerAndAnIdentity(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         // A terminal made by POST /sessions was started by nobody: it has no caller to answer to.
         var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
-        await using var orphan = await McpAgent.StartAsync(server, id);
-        await using var anonymous = await McpAgent.StartAsync(server, null);
+        await using var orphan = await McpAgent.StartAsync(server, id, transport);
+        await using var anonymous = await McpAgent.StartAsync(server, null, transport);
 
         var noCaller = await orphan.CallAsync("send_message", new() { ["message"] = "anyone there?" });
         var noIdentity = await anonymous.CallAsync("send_message", new() { ["message"] = "anyone there?", ["receiver_id"] = id });
@@ -35,17 +39,19 @@ public sealed class ToolRefusalTests
         Assert.False(noCaller["success"]!.GetValue<bool>());
         Assert.Contains("no caller", noCaller.Field("error"));
         Assert.False(noIdentity["success"]!.GetValue<bool>());
-        Assert.Contains("CAO_TERMINAL_ID", noIdentity.Field("error"));
+        Assert.Contains("acts for no CAO terminal", noIdentity.Field("error"));
         // Neither attempt queued anything anonymously.
         Assert.Empty((await server.GetJsonAsync($"/terminals/{id}/inbox/messages")).AsArray());
     }
 
-    [Fact]
-    public async Task DeleteTerminalOfAnUnknownIdReportsNotFound()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task DeleteTerminalOfAnUnknownIdReportsNotFound(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
-        await using var agent = await McpAgent.StartAsync(server, id);
+        await using var agent = await McpAgent.StartAsync(server, id, transport);
 
         var result = await agent.CallAsync("delete_terminal", new() { ["terminal_id"] = "0badf00d" });
 
@@ -54,12 +60,14 @@ public sealed class ToolRefusalTests
         Assert.DoesNotContain(server.RecordedEvents(), e => e.Is("post_kill_terminal"));
     }
 
-    [Fact]
-    public async Task SendMessageToAnUnknownReceiverReportsNotFound()
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task SendMessageToAnUnknownReceiverReportsNotFound(McpTransport transport)
     {
         await using var server = await CaoTestServer.StartAsync();
         var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
-        await using var agent = await McpAgent.StartAsync(server, id);
+        await using var agent = await McpAgent.StartAsync(server, id, transport);
 
         var result = await agent.CallAsync("send_message", new() { ["message"] = "hello", ["receiver_id"] = "0badf00d" });
 

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+using CliAgentOrchestrator.Tests.Support;
+
+namespace CliAgentOrchestrator.Tests.Mcp;
+
+/// <summary>The server's own MCP endpoint answers only for terminals it knows, with the API's one-line errors.</summary>
+public sealed class McpEndpointTests
+{
+    private const string Initialize =
+        """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""";
+
+    [Fact]
+    public async Task An_unknown_terminal_is_not_found_before_any_mcp_message_is_read()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+
+        var (status, body) = await server.SendAsync(InitializeRequest("/terminals/0badf00d/mcp"));
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Terminal '0badf00d' not found", body);
+    }
+
+    [Fact]
+    public async Task A_malformed_terminal_id_is_refused_as_everywhere_in_the_api()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+
+        var (status, body) = await server.SendAsync(InitializeRequest("/terminals/NOT-AN-ID/mcp"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("NOT-AN-ID", body);
+    }
+
+    [Fact]
+    public async Task A_known_terminal_and_the_anonymous_endpoint_answer_initialize_as_cao_mcp_server()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+
+        var (terminalStatus, terminalBody) = await server.SendAsync(InitializeRequest($"/terminals/{id}/mcp"));
+        var (anonymousStatus, anonymousBody) = await server.SendAsync(InitializeRequest("/mcp"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (terminalStatus, anonymousStatus));
+        Assert.Contains("\"name\":\"cao-mcp-server\"", terminalBody);
+        Assert.Contains("\"name\":\"cao-mcp-server\"", anonymousBody);
+    }
+
+    private static HttpRequestMessage InitializeRequest(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(Initialize, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return request;
+    }
+}
