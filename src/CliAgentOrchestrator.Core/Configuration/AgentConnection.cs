@@ -12,8 +12,26 @@ namespace CliAgentOrchestrator.Core.Configuration;
 /// </summary>
 public sealed record AgentConnection(IReadOnlyDictionary<string, string> Variables)
 {
+    /// <summary><c>CAO_MCP_TRANSPORT</c>: agents whose CLI speaks Streamable HTTP reach the server's own MCP endpoint (the default).</summary>
+    public const string HttpTransport = "http";
+
+    /// <summary><c>CAO_MCP_TRANSPORT</c>: every agent's CLI starts <c>cao mcp-server</c> over stdio, as in the Python original.</summary>
+    public const string StdioTransport = "stdio";
+
+    /// <summary>The port the server listens on when nothing sets one (the Python server's).</summary>
+    public const int DefaultPort = 9889;
+
     /// <summary>No variables: an agent falls back to the defaults.</summary>
     public static AgentConnection None { get; } = new(new Dictionary<string, string>());
+
+    /// <summary>
+    /// Where this server is reached from an agent's CLI (<c>http://host:port</c>, loopback for a server bound
+    /// to every interface), when agents may reach CAO's MCP tools over HTTP; null under <c>CAO_MCP_TRANSPORT=stdio</c>.
+    /// </summary>
+    public string? McpBaseUrl { get; init; }
+
+    /// <summary>The MCP endpoint that acts for <paramref name="terminalId"/> (cao-server maps <c>/terminals/{id}/mcp</c>); null when agents use stdio.</summary>
+    public string? McpUrlFor(string terminalId) => McpBaseUrl is null ? null : $"{McpBaseUrl}/terminals/{terminalId}/mcp";
 
     /// <summary>The variables for the settings <paramref name="configuration"/> sets; the home is always its effective root.</summary>
     public static AgentConnection From(IConfiguration configuration, string homeRoot)
@@ -29,7 +47,20 @@ public sealed record AgentConnection(IReadOnlyDictionary<string, string> Variabl
         // and a handoff is one trace from the supervisor's tool call to the worker's answer.
         foreach (var (name, value) in OpenTelemetryVariables())
             variables.TryAdd(name, value);
-        return new AgentConnection(variables);
+        return new AgentConnection(variables) { McpBaseUrl = McpBaseUrlOf(configuration) };
+    }
+
+    private static string? McpBaseUrlOf(IConfiguration configuration)
+    {
+        if (configuration[CaoSettings.McpTransport.Key] == StdioTransport)
+            return null;
+        var host = configuration[CaoSettings.ApiHost.Key] is { Length: > 0 } configured ? configured : "127.0.0.1";
+        if (host is "0.0.0.0" or "::")
+            host = "127.0.0.1";
+        else if (host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('['))
+            host = $"[{host}]";
+        var port = configuration[CaoSettings.ApiPort.Key] is { Length: > 0 } setPort ? setPort : DefaultPort.ToString(CultureInfo.InvariantCulture);
+        return $"http://{host}:{port}";
     }
 
     /// <summary>The process's <c>OTEL_*</c> variables (the OpenTelemetry SDK reads them from the environment, not from CAO's settings).</summary>

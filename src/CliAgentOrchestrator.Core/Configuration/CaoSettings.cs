@@ -38,12 +38,13 @@ public static class CaoSettings
     public static readonly CaoSetting RestartWindow = new("PluginHost:RestartWindow", "CAO_PLUGINS_RESTART_WINDOW", SettingKind.PositiveSeconds);
     public static readonly CaoSetting McpRequestTimeout = new("Mcp:RequestTimeout", "CAO_MCP_REQUEST_TIMEOUT", SettingKind.PositiveSeconds) { ReachesAgents = true };
     public static readonly CaoSetting SenderIdInjection = new("Mcp:SenderIdInjection", "CAO_ENABLE_SENDER_ID_INJECTION", SettingKind.Boolean) { ReachesAgents = true };
+    public static readonly CaoSetting McpTransport = new("Mcp:Transport", "CAO_MCP_TRANSPORT", SettingKind.OneOf(AgentConnection.HttpTransport, AgentConnection.StdioTransport));
 
     /// <summary>The whole table, in documentation order.</summary>
     public static IReadOnlyList<CaoSetting> All { get; } =
     [
         Home, ApiHost, ApiPort, AllowedHosts, CorsOrigins, LogLevel, LogRetainedFiles, TmuxSocket, InboxSweep, InboxBatch, MaxMessageBytes, OutputBuffer,
         ProviderInitTimeout, PluginPath, HookTimeout, ToolTimeout, SetupTimeout, TeardownTimeout, DrainTimeout, QueueCapacity,
-        HeartbeatInterval, HeartbeatTimeout, MaxRestarts, RestartWindow, McpRequestTimeout, SenderIdInjection,
+        HeartbeatInterval, HeartbeatTimeout, MaxRestarts, RestartWindow, McpRequestTimeout, SenderIdInjection, McpTransport,
     ];
 }

@@ -54,6 +54,11 @@ public sealed class SettingKind
         "one of " + string.Join(", ", Enum.GetNames<LogLevel>()),
         raw => Enum.GetNames<LogLevel>().FirstOrDefault(n => string.Equals(n, raw, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>One of <paramref name="choices"/>, any case; bound in the case written here.</summary>
+    public static SettingKind OneOf(params string[] choices) => Single(
+        "one of " + string.Join(", ", choices),
+        raw => choices.FirstOrDefault(c => string.Equals(c, raw, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>Comma-separated values, bound as a list (<c>key:0</c>, <c>key:1</c>, …).</summary>
     public static SettingKind CommaList { get; } = new("comma-separated values", (key, raw) =>
         raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -139,14 +139,23 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
         return string.Join(' ', variables) + " ";
     }
 
-    /// <summary>The <c>--mcp-config</c> document: <c>{"mcpServers": {name: {type?, command, args, env}}}</c>.</summary>
+    /// <summary>
+    /// The <c>--mcp-config</c> document: <c>{"mcpServers": {name: {type?, command, args, env}}}</c>, CAO's own
+    /// entry as <c>{"type": "http", "url": …}</c> when the server offers its endpoint.
+    /// </summary>
     public string BuildMcpConfigJson()
     {
         var servers = new JsonObject();
-        foreach (var (name, server) in McpServers.ForTerminal(Context))
+        foreach (var (name, server) in McpServers.ForTerminal(Context, cliSpeaksHttp: true))
         {
             var entry = new JsonObject();
             if (server.Type is not null) entry["type"] = server.Type;
+            if (server.Url is { } url)
+            {
+                entry["url"] = url;
+                servers[name] = entry;
+                continue;
+            }
             entry["command"] = server.Command;
             entry["args"] = new JsonArray(server.Args.Select(a => (JsonNode?)a).ToArray());
             var env = new JsonObject();

@@ -54,20 +54,13 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
         var model = Context.Model ?? profile?.Model;
         if (!string.IsNullOrWhiteSpace(model)) args.AddRange(["--model", model]);
 
-        foreach (var (name, server) in McpServers.ForTerminal(Context))
+        foreach (var (name, server) in McpServers.ForTerminal(Context, cliSpeaksHttp: true))
         {
             var key = "mcp_servers." + TomlKey(name);
-            args.AddRange(["-c", $"{key}.command={TomlString(server.Command)}"]);
-            args.AddRange(["-c", $"{key}.args={TomlArray(server.Args)}"]);
-            foreach (var (envName, envValue) in server.Env)
-                args.AddRange(["-c", $"{key}.env.{TomlKey(envName)}={TomlString(envValue)}"]);
-            // Codex starts MCP servers with a stripped environment (PATH, HOME and a few more) plus
-            // the `env` table above. Also forward the pane's CAO_TERMINAL_ID by name, so a server
-            // restarted by Codex keeps it, and to CAO's own server every documented CAO setting the
-            // pane has (CAO_API_HOST/CAO_API_PORT, the MCP timeouts, …): without them it would call
-            // the default port. The `env` table wins over a forwarded variable of the same name.
-            var forwarded = name == McpServers.CaoServerName ? CaoMcpForwardedVariables : [McpServers.TerminalIdVariable];
-            args.AddRange(["-c", $"{key}.env_vars={TomlArray(forwarded)}"]);
+            if (server.Url is { } url)
+                args.AddRange(["-c", $"{key}.url={TomlString(url)}"]);
+            else
+                args.AddRange(StdioServerSettings(key, name, server));
             // handoff blocks until the worker answers: far longer than Codex's default tool timeout.
             args.AddRange(["-c", $"{key}.tool_timeout_sec=600"]);
             if (name == McpServers.CaoServerName)
@@ -101,6 +94,26 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
             command += " -c developer_instructions=\"$(cat " + ShellQuote.Quote(file) + ")\"";
         }
         return command;
+    }
+
+    // A server Codex starts: its program, arguments and environment.
+    private static IEnumerable<string> StdioServerSettings(string key, string name, McpServerConfig server)
+    {
+        var settings = new List<string>
+        {
+            "-c", $"{key}.command={TomlString(server.Command)}",
+            "-c", $"{key}.args={TomlArray(server.Args)}",
+        };
+        foreach (var (envName, envValue) in server.Env)
+            settings.AddRange(["-c", $"{key}.env.{TomlKey(envName)}={TomlString(envValue)}"]);
+        // Codex starts MCP servers with a stripped environment (PATH, HOME and a few more) plus
+        // the `env` table above. Also forward the pane's CAO_TERMINAL_ID by name, so a server
+        // restarted by Codex keeps it, and to CAO's own server every documented CAO setting the
+        // pane has (CAO_API_HOST/CAO_API_PORT, the MCP timeouts, …): without them it would call
+        // the default port. The `env` table wins over a forwarded variable of the same name.
+        var forwarded = name == McpServers.CaoServerName ? CaoMcpForwardedVariables : [McpServers.TerminalIdVariable];
+        settings.AddRange(["-c", $"{key}.env_vars={TomlArray(forwarded)}"]);
+        return settings;
     }
 
     private static readonly string[] CaoMcpForwardedVariables =

@@ -144,6 +144,7 @@ public sealed partial class TerminalService(
             record.Id, record.SessionName, record.WindowName, profile, record.AllowedTools, home.Root, model, record.AgentProfile)
         {
             ConnectionVariables = connection.Variables,
+            CaoMcpUrl = connection.McpUrlFor(record.Id),
             OperatorVariables = operatorVariables,
         });
 }

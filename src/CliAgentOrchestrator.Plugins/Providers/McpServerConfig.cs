@@ -3,8 +3,14 @@ namespace CliAgentOrchestrator.Plugins.Providers;
 /// <summary>One entry of a profile's <c>mcpServers</c> map.</summary>
 public sealed record McpServerConfig
 {
-    /// <summary>Transport, usually <c>stdio</c>; null when unspecified.</summary>
+    /// <summary>Transport, usually <c>stdio</c>; <c>http</c> with <see cref="Url"/>; null when unspecified.</summary>
     public string? Type { get; init; }
+
+    /// <summary>
+    /// The endpoint of a Streamable HTTP server; null for a program to start. Only CAO's own entry gets one
+    /// (<see cref="McpServers.ForTerminal"/>), and only for a provider whose CLI speaks HTTP.
+    /// </summary>
+    public string? Url { get; init; }
 
     /// <summary>The program to start (stdio servers).</summary>
     public string Command { get; init; } = "";

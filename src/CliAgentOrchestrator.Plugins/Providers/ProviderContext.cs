@@ -31,6 +31,13 @@ public sealed record ProviderContext(
     /// </summary>
     public IReadOnlyDictionary<string, string> ConnectionVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// CAO's MCP endpoint for this terminal over Streamable HTTP (<c>http://127.0.0.1:9889/terminals/&lt;id&gt;/mcp</c>),
+    /// which a CLI that speaks HTTP is given instead of starting <c>cao mcp-server</c>; null when the server
+    /// runs with <c>CAO_MCP_TRANSPORT=stdio</c> (see <see cref="McpServers.ForTerminal"/>).
+    /// </summary>
+    public string? CaoMcpUrl { get; init; }
+
     /// <summary>The agent's name: the profile's, else the requested one, else the window name without its suffix.</summary>
     public string AgentName =>
         Profile?.Name ?? AgentProfileName ?? (WindowName.LastIndexOf('-') is > 0 and var dash ? WindowName[..dash] : WindowName);

@@ -10,7 +10,7 @@ namespace CliAgentOrchestrator.Server;
 public sealed record ServerOptions
 {
     public const string Section = "Server";
-    public const int DefaultPort = 9889;
+    public const int DefaultPort = AgentConnection.DefaultPort;
 
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = DefaultPort;

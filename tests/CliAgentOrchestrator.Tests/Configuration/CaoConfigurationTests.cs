@@ -130,6 +130,7 @@ public sealed class CaoConfigurationTests : IDisposable
     [InlineData("CAO_INBOX_SWEEP_SECONDS", "NaN", "a number of seconds greater than 0")]
     [InlineData("CAO_PROVIDER_INIT_TIMEOUT", "1e400", "a number of seconds greater than 0")]
     [InlineData("CAO_ENABLE_SENDER_ID_INJECTION", "maybe", "true or false")]
+    [InlineData("CAO_MCP_TRANSPORT", "grpc", "one of http, stdio")]
     [InlineData("CAO_LOG_LEVEL", "loud", "one of Trace, Debug, Information, Warning, Error, Critical, None")]
     public void ABadVariableIsOneLineNamingItAndTheExpectedForm(string variable, string value, string expected)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CliAgentOrchestrator.Tests.Mcp;
 
@@ -44,6 +46,19 @@ public sealed class McpEndpointTests
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (terminalStatus, anonymousStatus));
         Assert.Contains("\"name\":\"cao-mcp-server\"", terminalBody);
         Assert.Contains("\"name\":\"cao-mcp-server\"", anonymousBody);
+    }
+
+    [Fact]
+    public async Task The_url_an_agent_is_given_reaches_its_terminals_endpoint()
+    {
+        await using var server = await CaoTestServer.StartAsync();
+        var id = (await server.CreateMockSessionAsync())["id"]!.GetValue<string>();
+        var url = server.Services.GetRequiredService<AgentConnection>().McpUrlFor(id)!;
+
+        var (status, body) = await server.SendAsync(InitializeRequest(url));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"name\":\"cao-mcp-server\"", body);
     }
 
     private static HttpRequestMessage InitializeRequest(string path)

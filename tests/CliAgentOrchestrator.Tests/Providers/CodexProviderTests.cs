@@ -21,6 +21,27 @@ public sealed class CodexProviderTests : IDisposable
     }
 
     [Fact]
+    public void GivenTheServersEndpointCaosEntryIsAUrlThatStaysRequiredWithTheLongToolTimeout()
+    {
+        var profile = ProfileSamples.Supervisor() with
+        {
+            McpServers = new Dictionary<string, McpServerConfig> { ["cao-mcp-server"] = new() { Command = "cao", Args = ["mcp-server"] } },
+        };
+        var provider = new CodexProvider(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, null, _home.Path)
+        {
+            CaoMcpUrl = "http://127.0.0.1:9555/terminals/0123abcd/mcp",
+        });
+
+        var command = provider.BuildLaunchCommand();
+
+        Assert.Contains("-c 'mcp_servers.cao-mcp-server.url=\"http://127.0.0.1:9555/terminals/0123abcd/mcp\"'", command);
+        Assert.DoesNotContain("mcp_servers.cao-mcp-server.command", command);
+        Assert.DoesNotContain("mcp_servers.cao-mcp-server.env", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.required=true", command);
+    }
+
+    [Fact]
     public void McpServersBecomeConfigOverridesWithTheTerminalId()
     {
         var command = Provider(ProfileSamples.Supervisor()).BuildLaunchCommand();

@@ -73,4 +73,70 @@ public sealed class AgentConnectionTests
         Assert.False(servers["other"].Env.ContainsKey("CAO_API_PORT"));
         Assert.Equal("0123abcd", servers["other"].Env["CAO_TERMINAL_ID"]);
     }
+
+    [Theory]
+    [InlineData(null, null, "http://127.0.0.1:9889/terminals/0123abcd/mcp")]
+    [InlineData("0.0.0.0", "9123", "http://127.0.0.1:9123/terminals/0123abcd/mcp")]
+    [InlineData("127.0.0.2", "9123", "http://127.0.0.2:9123/terminals/0123abcd/mcp")]
+    [InlineData("::1", "9123", "http://[::1]:9123/terminals/0123abcd/mcp")]
+    public void TheMcpUrlNamesTheTerminalAtTheAddressTheServerIsReachedOn(string? host, string? port, string expected)
+    {
+        var settings = new List<(string, string)>();
+        if (host is not null) settings.Add(("CAO_API_HOST", host));
+        if (port is not null) settings.Add(("CAO_API_PORT", port));
+
+        var connection = AgentConnection.From(TestConfiguration.From([.. settings]), "/srv/cao-home");
+
+        Assert.Equal(expected, connection.McpUrlFor("0123abcd"));
+    }
+
+    [Fact]
+    public void UnderTheStdioTransportNoAgentIsGivenAnMcpUrl()
+    {
+        var connection = AgentConnection.From(TestConfiguration.From(("CAO_MCP_TRANSPORT", "STDIO")), "/srv/cao-home");
+
+        Assert.Null(connection.McpUrlFor("0123abcd"));
+    }
+
+    [Theory]
+    [InlineData("cao", "mcp-server", true)]
+    [InlineData("/opt/tools/cao", "mcp-server", true)]
+    [InlineData("cao-mcp-server", null, true)]
+    [InlineData("uvx", "cao-mcp-server", false)]
+    [InlineData("cao", "server", false)]
+    public void OnlyAnEntryThatStartsCaosOwnServerBecomesTheServersEndpoint(string command, string? argument, bool becomesUrl)
+    {
+        var context = ContextFor(new McpServerConfig { Command = command, Args = argument is null ? [] : [argument], Timeout = 5000 });
+
+        var servers = McpServers.ForTerminal(context, cliSpeaksHttp: true);
+
+        var cao = servers[McpServers.CaoServerName];
+        Assert.Equal(becomesUrl ? Url : null, cao.Url);
+        Assert.Equal(becomesUrl ? "http" : null, cao.Type);
+        Assert.Equal(5000, cao.Timeout);
+        Assert.Equal(becomesUrl ? "" : command, cao.Command);
+    }
+
+    [Fact]
+    public void AProfilesOwnEnvironmentOrACliWithoutHttpKeepsTheStdioServer()
+    {
+        var withEnv = ContextFor(new McpServerConfig { Command = "cao", Args = ["mcp-server"], Env = new Dictionary<string, string> { ["CAO_ENABLE_SENDER_ID_INJECTION"] = "false" } });
+        var plain = ContextFor(new McpServerConfig { Command = "cao", Args = ["mcp-server"] });
+
+        var ownEnvironment = McpServers.ForTerminal(withEnv, cliSpeaksHttp: true)[McpServers.CaoServerName];
+        var noHttp = McpServers.ForTerminal(plain, cliSpeaksHttp: false)[McpServers.CaoServerName];
+
+        Assert.Null(ownEnvironment.Url);
+        Assert.Equal("false", ownEnvironment.Env["CAO_ENABLE_SENDER_ID_INJECTION"]);
+        Assert.Null(noHttp.Url);
+        Assert.Equal("0123abcd", noHttp.Env["CAO_TERMINAL_ID"]);
+    }
+
+    private const string Url = "http://127.0.0.1:9555/terminals/0123abcd/mcp";
+
+    private static ProviderContext ContextFor(McpServerConfig caoEntry) =>
+        new("0123abcd", "s", "w-0000", new AgentProfile { Name = "supervisor", McpServers = new Dictionary<string, McpServerConfig> { [McpServers.CaoServerName] = caoEntry } }, null, "/home")
+        {
+            CaoMcpUrl = Url,
+        };
 }
