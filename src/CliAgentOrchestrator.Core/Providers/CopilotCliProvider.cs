@@ -101,12 +101,20 @@ public sealed partial class CopilotCliProvider(ProviderContext context) : Provid
             + (profile?.EffectiveSystemPrompt ?? "").TrimEnd() + "\n";
     }
 
-    /// <summary>The <c>--additional-mcp-config</c> document: <c>{"mcpServers": {name: {type, command, args, env, tools}}}</c>.</summary>
+    /// <summary>
+    /// The <c>--additional-mcp-config</c> document: <c>{"mcpServers": {name: {type, command, args, env, tools}}}</c>,
+    /// CAO's own entry as <c>{"type": "http", "url", "tools"}</c> when the server offers its endpoint.
+    /// </summary>
     public string BuildMcpConfigJson()
     {
         var servers = new JsonObject();
-        foreach (var (name, server) in McpServers.ForTerminal(Context))
+        foreach (var (name, server) in McpServers.ForTerminal(Context, cliSpeaksHttp: true))
         {
+            if (server.Url is { } url)
+            {
+                servers[name] = new JsonObject { ["type"] = "http", ["url"] = url, ["tools"] = new JsonArray("*") };
+                continue;
+            }
             var env = new JsonObject();
             foreach (var (key, value) in server.Env) env[key] = value;
             servers[name] = new JsonObject

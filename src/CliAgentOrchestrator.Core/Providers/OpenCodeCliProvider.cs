@@ -101,8 +101,14 @@ public sealed partial class OpenCodeCliProvider(ProviderContext context) : Provi
         }
 
         var mcp = new JsonObject();
-        foreach (var (name, server) in McpServers.ForTerminal(Context))
+        foreach (var (name, server) in McpServers.ForTerminal(Context, cliSpeaksHttp: true))
         {
+            // OpenCode calls an HTTP server "remote" (CAO's own endpoint, when the server offers it).
+            if (server.Url is { } url)
+            {
+                mcp[name] = new JsonObject { ["type"] = "remote", ["url"] = url, ["enabled"] = true };
+                continue;
+            }
             var environment = new JsonObject();
             foreach (var (key, value) in server.Env) environment[key] = value;
             mcp[name] = new JsonObject
