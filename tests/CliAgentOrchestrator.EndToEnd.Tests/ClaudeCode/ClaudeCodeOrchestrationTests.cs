@@ -15,10 +15,13 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = AgentTestBed.WorkerPatience;
 
-    [Fact]
-    public async Task Send_message_from_one_claude_agent_reaches_the_other()
+    // Over the server's own endpoint (the default) and through a `cao mcp-server` Claude starts.
+    [Theory]
+    [InlineData("http")]
+    [InlineData("stdio")]
+    public async Task Send_message_from_one_claude_agent_reaches_the_other(string mcpTransport)
     {
-        await using var bed = await ClaudeCodeTestBed.StartAsync();
+        await using var bed = await ClaudeCodeTestBed.StartAsync(mcpTransport);
         var sender = await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider);
         var senderId = AgentTestBed.Id(sender);
         var receiverId = AgentTestBed.Id(await bed.CreateTerminalAsync(sender["session_name"]!.GetValue<string>(), ClaudeCodeTestBed.Provider));

@@ -12,4 +12,11 @@ internal static class ClaudeCodeTestBed
     public const string ScreenPrefix = "claude_code_2.1.328";
 
     public static Task<AgentTestBed> StartAsync() => AgentTestBed.StartAsync(bed => ClaudeCodeUser.Configure(bed.User));
+
+    /// <summary>A bed whose server gives agents CAO's MCP tools over <paramref name="mcpTransport"/> (<c>CAO_MCP_TRANSPORT</c>).</summary>
+    public static Task<AgentTestBed> StartAsync(string mcpTransport) => AgentTestBed.StartAsync(bed =>
+    {
+        ClaudeCodeUser.Configure(bed.User);
+        bed.Environment["CAO_MCP_TRANSPORT"] = mcpTransport;
+    });
 }

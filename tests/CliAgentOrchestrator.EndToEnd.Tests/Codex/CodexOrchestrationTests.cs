@@ -6,18 +6,21 @@ using CliAgentOrchestrator.EndToEnd.Tests.Support;
 namespace CliAgentOrchestrator.EndToEnd.Tests.Codex;
 
 /// <summary>
-/// Codex agents working together through CAO's MCP server (<c>cao mcp-server</c>, started by Codex
-/// itself) on the test server's own port, never the default 9889: send_message, assign with a
+/// Codex agents working together through CAO's MCP server (the server's own endpoint, or <c>cao mcp-server</c>
+/// started by Codex itself) on the test server's own port, never the default 9889: send_message, assign with a
 /// callback, and handoff.
 /// </summary>
 public sealed class CodexOrchestrationTests
 {
     private static readonly TimeSpan Deadline = AgentTestBed.WorkerPatience;
 
-    [Fact]
-    public async Task Send_message_from_one_codex_agent_reaches_the_other_through_caos_mcp_server_on_a_non_default_port()
+    // Over the server's own endpoint (the default) and through a `cao mcp-server` Codex starts.
+    [Theory]
+    [InlineData("http")]
+    [InlineData("stdio")]
+    public async Task Send_message_from_one_codex_agent_reaches_the_other_through_caos_mcp_server_on_a_non_default_port(string mcpTransport)
     {
-        await using var bed = await CodexTestBed.StartAsync();
+        await using var bed = await CodexTestBed.StartAsync(mcpTransport);
         Assert.NotEqual(9889, bed.Server.Port);
         var sender = await bed.CreateSessionAsync("codex");
         var senderId = AgentTestBed.Id(sender);
