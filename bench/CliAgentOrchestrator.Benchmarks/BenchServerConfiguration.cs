@@ -8,14 +8,15 @@ namespace CliAgentOrchestrator.Benchmarks;
 /// <summary>The configuration of a benchmark's own server: its home, a free port, a private tmux server, quiet logs.</summary>
 internal static class BenchServerConfiguration
 {
-    public static IConfiguration For(string home) => CaoConfiguration.Build(new Dictionary<string, string>
+    /// <param name="settings">More settings by variable (e.g. <c>CAO_MCP_TRANSPORT</c>); they win.</param>
+    public static IConfiguration For(string home, IReadOnlyDictionary<string, string>? settings = null) => CaoConfiguration.Build(new Dictionary<string, string>
     {
         [CaoSettings.Home.Variable] = home,
         [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
         // The server's console log would interleave with the results.
         [CaoSettings.LogLevel.Variable] = "Warning",
-    });
+    }.Concat(settings ?? new Dictionary<string, string>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     private static int FreePort()
     {

@@ -15,13 +15,13 @@ internal sealed class CoreServerBench : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TmuxClient _tmux;
 
-    private CoreServerBench(int plugins)
+    private CoreServerBench(int plugins, IReadOnlyDictionary<string, string>? settings)
     {
         var home = Home = new CaoHome(_home).EnsureCreated();
         WorkDirectory = Directory.CreateDirectory(Path.Combine(_home, "work")).FullName;
         for (var i = 0; i < plugins; i++)
             PluginCompiler.Install(home.PluginsDirectory, $"every{i}", EveryEventHook);
-        var configuration = BenchServerConfiguration.For(home.Root);
+        var configuration = BenchServerConfiguration.For(home.Root, settings);
         var options = ServerOptions.From(configuration);
         _tmux = new TmuxClient(options.TmuxSocket);
         _app = CaoServer.Build(configuration);
@@ -55,9 +55,10 @@ internal sealed class CoreServerBench : IAsyncDisposable
 
     public string WorkDirectory { get; }
 
-    public static async Task<CoreServerBench> StartAsync(int plugins)
+    /// <param name="settings">Server settings by variable, beside the bench's own (e.g. <c>CAO_MCP_TRANSPORT</c>).</param>
+    public static async Task<CoreServerBench> StartAsync(int plugins, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var bench = new CoreServerBench(plugins);
+        var bench = new CoreServerBench(plugins, settings);
         await bench._app.StartAsync();
         return bench;
     }

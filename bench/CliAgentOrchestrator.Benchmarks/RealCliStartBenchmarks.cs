@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.Profiles;
 using CliAgentOrchestrator.Core.Providers;
 using CliAgentOrchestrator.EndToEnd.Tests;
@@ -36,9 +37,12 @@ internal static class RealCliStartBenchmarks
 
     // A profile with a prompt alone (the start itself), and the built-in developer profile, which lists
     // CAO's MCP server: CAO then answers only once the CLI has listed CAO's tools, which a person at the
-    // prompt need not wait for where the CLI draws it first (Claude Code, Codex).
+    // prompt need not wait for where the CLI draws it first (Claude Code, Codex). The developer profile
+    // runs twice: CAO's tools over the server's own endpoint (the default) and through `cao mcp-server`.
     private const string PlainProfile = "bench-plain";
-    private static readonly string[] Profiles = [PlainProfile, "developer"];
+    private const string McpProfile = "developer";
+    private static readonly (string Profile, string Transport)[] Rows =
+        [(PlainProfile, AgentConnection.HttpTransport), (McpProfile, AgentConnection.HttpTransport), (McpProfile, AgentConnection.StdioTransport)];
 
     /// <param name="providers">Comma-separated provider keys to measure; all four when null.</param>
     public static async Task RunAsync(string? providers = null)
@@ -77,13 +81,16 @@ internal static class RealCliStartBenchmarks
             File.WriteAllText(Path.Combine(user.Home, ".bash_profile"), $"export PATH={ShellQuote.Single(variables["PATH"])}\n");
             configure(user);
             using var applied = new ProcessVariables(variables);
-            await using var server = await CoreServerBench.StartAsync(plugins: 0);
-            File.WriteAllText(Path.Combine(server.Home.AgentStoreDirectory, PlainProfile + ".md"),
-                $"---\nname: {PlainProfile}\ndescription: A prompt and nothing else, for the start-up benchmark\n---\nYou are a helpful agent.\n");
-            var bare = new BareWindows(server.Tmux, user.WorkDirectory);
-            await bare.StartSessionAsync();
-            foreach (var profile in Profiles)
-                await CompareAsync(server, bare, user, provider, profile);
+            foreach (var transport in Rows.Select(r => r.Transport).Distinct())
+            {
+                await using var server = await CoreServerBench.StartAsync(plugins: 0, new Dictionary<string, string> { [CaoSettings.McpTransport.Variable] = transport });
+                File.WriteAllText(Path.Combine(server.Home.AgentStoreDirectory, PlainProfile + ".md"),
+                    $"---\nname: {PlainProfile}\ndescription: A prompt and nothing else, for the start-up benchmark\n---\nYou are a helpful agent.\n");
+                var bare = new BareWindows(server.Tmux, user.WorkDirectory);
+                await bare.StartSessionAsync();
+                foreach (var (profile, _) in Rows.Where(r => r.Transport == transport))
+                    await CompareAsync(server, bare, user, provider, profile, transport);
+            }
         }
         finally
         {
@@ -120,7 +127,7 @@ internal static class RealCliStartBenchmarks
         }
     }
 
-    private static async Task CompareAsync(CoreServerBench server, BareWindows bare, AgentCliUser user, string provider, string profile)
+    private static async Task CompareAsync(CoreServerBench server, BareWindows bare, AgentCliUser user, string provider, string profile, string transport)
     {
         var query = $"/sessions?agent_profile={profile}&provider={provider}&working_directory={Uri.EscapeDataString(user.WorkDirectory)}";
         // Not counted: the first start answers the CLI's first-run dialogs (folder trust, the API key),
@@ -134,7 +141,8 @@ internal static class RealCliStartBenchmarks
             byHand.Add(await StartByHandAsync(server, bare, provider, profile, $"hand{i}"));
             cao.Add(await StartThroughCaoAsync(server.Http, query));
         }
-        SpeedBenchmarks.Compare($"r. {provider}, profile {profile}: create -> idle (ms)", cao,
+        var mcp = profile == McpProfile ? $", CAO's MCP tools over {transport}" : "";
+        SpeedBenchmarks.Compare($"r. {provider}, profile {profile}{mcp}: create -> idle (ms)", cao,
             "the same command line typed by hand into a bare window's login shell, to a ready screen", byHand, "ms");
         Console.WriteLine($"   difference of medians: {Stats.Median(cao) - Stats.Median(byHand):+#,0;-#,0} ms (target <= +300 ms)");
     }
@@ -158,8 +166,13 @@ internal static class RealCliStartBenchmarks
     {
         var profile = server.Services<ProfileStore>().Find(profileName)?.Profile
             ?? throw new InvalidOperationException($"profile {profileName} not found");
+        // Over HTTP the hand-typed command names the server's endpoint for no terminal (/mcp): the same
+        // connection as CAO's agents, to an endpoint that exists without a terminal row.
         var context = new ProviderContext(Guid.NewGuid().ToString("N")[..8], "cao-bare", window, profile, profile.AllowedTools,
-            server.Home.Root, AgentProfileName: profileName);
+            server.Home.Root, AgentProfileName: profileName)
+        {
+            CaoMcpUrl = server.Services<AgentConnection>().McpBaseUrl is { } baseUrl ? baseUrl + "/mcp" : null,
+        };
         var provider = (ProviderBase)server.Services<ProviderCatalog>().Create(providerKey, context);
         try
         {
