@@ -45,6 +45,19 @@ public sealed class GeminiCliLaunchTests : IDisposable
     }
 
     [Fact]
+    public void Given_the_servers_endpoint_caos_entry_is_a_trusted_http_server()
+    {
+        var provider = new GeminiCliProvider(new ProviderContext("a1b2c3d4", "cao-s", "developer-0001", Developer, null, CaoHome)
+        {
+            CaoMcpUrl = "http://127.0.0.1:9555/terminals/a1b2c3d4/mcp",
+        }) { UserGeminiFolder = UserGemini };
+
+        var entry = provider.CaoSettings()["mcpServers"]![McpServers.CaoServerName]!.AsObject();
+
+        Assert.Equal("""{"httpUrl":"http://127.0.0.1:9555/terminals/a1b2c3d4/mcp","trust":true}""", entry.ToJsonString());
+    }
+
+    [Fact]
     public void A_second_enter_backs_up_the_first_only_where_no_confirmation_can_take_it()
     {
         Assert.Equal(2, Provider(Developer).PasteEnterCount);

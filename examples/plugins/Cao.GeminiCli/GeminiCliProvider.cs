@@ -92,17 +92,13 @@ public sealed partial class GeminiCliProvider(ProviderContext context) : Provide
     public JsonObject CaoSettings()
     {
         var servers = new JsonObject();
-        foreach (var (name, server) in McpServers.ForTerminal(Context))
+        foreach (var (name, server) in McpServers.ForTerminal(Context, cliSpeaksHttp: true))
         {
-            var env = new JsonObject();
-            foreach (var (key, value) in server.Env) env[key] = value;
-            var entry = new JsonObject
-            {
-                ["command"] = server.Command,
-                ["args"] = new JsonArray([.. server.Args.Select(a => (JsonNode?)a)]),
-                ["env"] = env,
-                ["trust"] = Unrestricted || Context.AllowedTools!.Contains("@" + name),
-            };
+            var entry = server.Url is { } url
+                // CAO's own tools at the server's endpoint: Gemini CLI's key for a Streamable HTTP server.
+                ? new JsonObject { ["httpUrl"] = url }
+                : StdioEntry(server);
+            entry["trust"] = Unrestricted || Context.AllowedTools!.Contains("@" + name);
             // The profile writes seconds or milliseconds as it likes; Gemini CLI reads milliseconds.
             if (server.Timeout is { } timeout) entry["timeout"] = timeout;
             servers[name] = entry;
@@ -115,6 +111,18 @@ public sealed partial class GeminiCliProvider(ProviderContext context) : Provide
         };
         if (servers.Count > 0) settings["mcpServers"] = servers;
         return settings;
+    }
+
+    private static JsonObject StdioEntry(McpServerConfig server)
+    {
+        var env = new JsonObject();
+        foreach (var (key, value) in server.Env) env[key] = value;
+        return new JsonObject
+        {
+            ["command"] = server.Command,
+            ["args"] = new JsonArray([.. server.Args.Select(a => (JsonNode?)a)]),
+            ["env"] = env,
+        };
     }
 
     /// <summary>Writes this terminal's Gemini home; returns its <c>.gemini</c> folder.</summary>
