@@ -62,25 +62,14 @@ public sealed class ClaudeCodeProviderTests : IDisposable
     [Fact]
     public void GivenTheServersEndpointCaosEntryIsAnHttpServerAndTheOthersStayAsWritten()
     {
-        var profile = ProfileSamples.Supervisor() with
-        {
-            McpServers = new Dictionary<string, McpServerConfig>
-            {
-                ["cao-mcp-server"] = new() { Type = "stdio", Command = "cao", Args = ["mcp-server"] },
-                ["docs"] = ProfileSamples.Supervisor().McpServers["docs"],
-            },
-        };
-        var provider = new ClaudeCodeProvider(new ProviderContext("0123abcd", "cao-t", "sup-ab12", profile, null, _home.Path)
-        {
-            CaoMcpUrl = "http://127.0.0.1:9555/terminals/0123abcd/mcp",
-        });
+        var provider = new ClaudeCodeProvider(ProfileSamples.GivenTheServersMcpEndpoint(_home.Path));
         provider.BuildLaunchCommand();
 
         using var doc = JsonDocument.Parse(File.ReadAllText(provider.McpConfigPath));
         var servers = doc.RootElement.GetProperty("mcpServers");
         var cao = servers.GetProperty("cao-mcp-server");
         Assert.Equal(["type", "url"], cao.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(("http", "http://127.0.0.1:9555/terminals/0123abcd/mcp"), (cao.GetProperty("type").GetString(), cao.GetProperty("url").GetString()));
+        Assert.Equal(("http", ProfileSamples.McpUrl), (cao.GetProperty("type").GetString(), cao.GetProperty("url").GetString()));
         Assert.Equal("s3cret", servers.GetProperty("docs").GetProperty("env").GetProperty("TOKEN").GetString());
     }
 

@@ -23,18 +23,11 @@ public sealed class CodexProviderTests : IDisposable
     [Fact]
     public void GivenTheServersEndpointCaosEntryIsAUrlThatStaysRequiredWithTheLongToolTimeout()
     {
-        var profile = ProfileSamples.Supervisor() with
-        {
-            McpServers = new Dictionary<string, McpServerConfig> { ["cao-mcp-server"] = new() { Command = "cao", Args = ["mcp-server"] } },
-        };
-        var provider = new CodexProvider(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, null, _home.Path)
-        {
-            CaoMcpUrl = "http://127.0.0.1:9555/terminals/0123abcd/mcp",
-        });
+        var provider = new CodexProvider(ProfileSamples.GivenTheServersMcpEndpoint(_home.Path));
 
         var command = provider.BuildLaunchCommand();
 
-        Assert.Contains("-c 'mcp_servers.cao-mcp-server.url=\"http://127.0.0.1:9555/terminals/0123abcd/mcp\"'", command);
+        Assert.Contains($"-c 'mcp_servers.cao-mcp-server.url=\"{ProfileSamples.McpUrl}\"'", command);
         Assert.DoesNotContain("mcp_servers.cao-mcp-server.command", command);
         Assert.DoesNotContain("mcp_servers.cao-mcp-server.env", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);

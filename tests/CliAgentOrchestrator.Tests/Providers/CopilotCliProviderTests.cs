@@ -26,17 +26,10 @@ public sealed class CopilotCliProviderTests : IDisposable
     [Fact]
     public void GivenTheServersEndpointCaosEntryIsAnHttpServer()
     {
-        var profile = ProfileSamples.Supervisor() with
-        {
-            McpServers = new Dictionary<string, McpServerConfig> { ["cao-mcp-server"] = new() { Command = "cao", Args = ["mcp-server"] } },
-        };
-        var provider = new CopilotCliProvider(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, null, _home.Path)
-        {
-            CaoMcpUrl = "http://127.0.0.1:9555/terminals/0123abcd/mcp",
-        });
+        var provider = new CopilotCliProvider(ProfileSamples.GivenTheServersMcpEndpoint(_home.Path));
         var config = JsonNode.Parse(provider.BuildMcpConfigJson())!["mcpServers"]!["cao-mcp-server"]!.AsObject();
 
-        Assert.Equal("""{"type":"http","url":"http://127.0.0.1:9555/terminals/0123abcd/mcp","tools":["*"]}""", config.ToJsonString());
+        Assert.Equal($$"""{"type":"http","url":"{{ProfileSamples.McpUrl}}","tools":["*"]}""", config.ToJsonString());
     }
 
     [Fact]

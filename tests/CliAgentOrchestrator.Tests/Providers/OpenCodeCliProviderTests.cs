@@ -26,17 +26,10 @@ public sealed class OpenCodeCliProviderTests : IDisposable
     [Fact]
     public void GivenTheServersEndpointCaosEntryIsAnHttpServer()
     {
-        var profile = ProfileSamples.Supervisor() with
-        {
-            McpServers = new Dictionary<string, McpServerConfig> { ["cao-mcp-server"] = new() { Command = "cao", Args = ["mcp-server"] } },
-        };
-        var provider = new OpenCodeCliProvider(new ProviderContext("0123abcd", "cao-t", "dev-ab12", profile, null, _home.Path)
-        {
-            CaoMcpUrl = "http://127.0.0.1:9555/terminals/0123abcd/mcp",
-        });
+        var provider = new OpenCodeCliProvider(ProfileSamples.GivenTheServersMcpEndpoint(_home.Path));
         var config = JsonNode.Parse(provider.BuildConfigJson())!["mcp"]!["cao-mcp-server"]!.AsObject();
 
-        Assert.Equal("""{"type":"remote","url":"http://127.0.0.1:9555/terminals/0123abcd/mcp","enabled":true}""", config.ToJsonString());
+        Assert.Equal($$"""{"type":"remote","url":"{{ProfileSamples.McpUrl}}","enabled":true}""", config.ToJsonString());
     }
 
     [Fact]
