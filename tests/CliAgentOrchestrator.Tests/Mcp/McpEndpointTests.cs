@@ -12,26 +12,18 @@ public sealed class McpEndpointTests
     private const string Initialize =
         """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""";
 
-    [Fact]
-    public async Task An_unknown_terminal_is_not_found_before_any_mcp_message_is_read()
+    // 404 for an unknown terminal, 422 for a malformed id: what every /terminals/{id} route answers.
+    [Theory]
+    [InlineData("0badf00d", HttpStatusCode.NotFound, "Terminal '0badf00d' not found")]
+    [InlineData("NOT-AN-ID", HttpStatusCode.UnprocessableEntity, "Invalid terminal id 'NOT-AN-ID'")]
+    public async Task A_terminal_the_server_does_not_know_is_refused_before_any_mcp_message_is_read(string id, HttpStatusCode expected, string detail)
     {
         await using var server = await CaoTestServer.StartAsync();
 
-        var (status, body) = await server.SendAsync(InitializeRequest("/terminals/0badf00d/mcp"));
+        var (status, body) = await server.SendAsync(InitializeRequest($"/terminals/{id}/mcp"));
 
-        Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Contains("Terminal '0badf00d' not found", body);
-    }
-
-    [Fact]
-    public async Task A_malformed_terminal_id_is_refused_as_everywhere_in_the_api()
-    {
-        await using var server = await CaoTestServer.StartAsync();
-
-        var (status, body) = await server.SendAsync(InitializeRequest("/terminals/NOT-AN-ID/mcp"));
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Contains("NOT-AN-ID", body);
+        Assert.Equal(expected, status);
+        Assert.Contains(detail, body);
     }
 
     [Fact]
