@@ -101,14 +101,10 @@ public sealed partial class OpenCodeCliProvider(ProviderContext context) : Provi
         }
 
         var mcp = new JsonObject();
-        foreach (var (name, server) in McpServers.ForTerminal(Context, cliSpeaksHttp: true))
+        // CAO's own server stays a process here: OpenCode 1.18 listed the tools of CAO's HTTP endpoint
+        // 2 to 30 s after its prompt (a cold `cao mcp-server` is listed before it), see providers.md.
+        foreach (var (name, server) in McpServers.ForTerminal(Context))
         {
-            // OpenCode calls an HTTP server "remote" (CAO's own endpoint, when the server offers it).
-            if (server.Url is { } url)
-            {
-                mcp[name] = new JsonObject { ["type"] = "remote", ["url"] = url, ["enabled"] = true };
-                continue;
-            }
             var environment = new JsonObject();
             foreach (var (key, value) in server.Env) environment[key] = value;
             mcp[name] = new JsonObject

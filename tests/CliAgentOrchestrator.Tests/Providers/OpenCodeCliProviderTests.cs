@@ -24,12 +24,14 @@ public sealed class OpenCodeCliProviderTests : IDisposable
     public void Dispose() => _home.Dispose();
 
     [Fact]
-    public void GivenTheServersEndpointCaosEntryIsAnHttpServer()
+    public void CaosEntryStaysAProcessEvenWhereTheServerOffersItsEndpoint()
     {
         var provider = new OpenCodeCliProvider(ProfileSamples.GivenTheServersMcpEndpoint(_home.Path));
+
         var config = JsonNode.Parse(provider.BuildConfigJson())!["mcp"]!["cao-mcp-server"]!.AsObject();
 
-        Assert.Equal($$"""{"type":"remote","url":"{{ProfileSamples.McpUrl}}","enabled":true}""", config.ToJsonString());
+        Assert.Equal("local", config["type"]!.GetValue<string>());
+        Assert.Equal("0123abcd", config["environment"]!["CAO_TERMINAL_ID"]!.GetValue<string>());
     }
 
     [Fact]
