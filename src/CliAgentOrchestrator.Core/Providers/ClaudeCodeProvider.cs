@@ -130,10 +130,13 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
     // Variables set for the claude process only. CLAUDE_CODE_NO_FLICKER=0 keeps the classic renderer on
     // the main screen: the fullscreen renderer (the default of new installs) draws on the alternate screen
     // with its own virtual scrollback, so tmux would hold only the visible rows of a long answer.
+    // CLAUDE_CODE_MCP_AUTO_BACKGROUND_MS=0 keeps a long MCP call in the foreground: after 2 minutes Claude
+    // Code would move it to the background and end the turn, and a supervisor waiting on a handoff would
+    // read as completed (and take inbox messages) while its worker still works.
     // IS_SANDBOX is repeated when it comes from the server's environment, which the agent window does not inherit.
     private string LaunchVariables()
     {
-        var variables = new List<string> { "CLAUDE_CODE_NO_FLICKER=0" };
+        var variables = new List<string> { "CLAUDE_CODE_NO_FLICKER=0", "CLAUDE_CODE_MCP_AUTO_BACKGROUND_MS=0" };
         if (RunningAsRoot && SandboxDeclared && Context.OperatorVariables?.ContainsKey(SandboxVariable) != true)
             variables.Add(SandboxVariable + "=1");
         return string.Join(' ', variables) + " ";
@@ -153,6 +156,9 @@ public sealed partial class ClaudeCodeProvider(ProviderContext context) : Provid
             if (server.Url is { } url)
             {
                 entry["url"] = url;
+                // Without a timeout of its own, Claude Code gives up on an HTTP tool call whose answer has
+                // not started within 60 s: every handoff longer than that. The profile's value (ms) wins.
+                entry["timeout"] = server.Timeout ?? CaoToolCall.LongestWait.TotalMilliseconds;
                 servers[name] = entry;
                 continue;
             }

@@ -61,8 +61,9 @@ public sealed partial class CodexProvider(ProviderContext context) : ProviderBas
                 args.AddRange(["-c", $"{key}.url={TomlString(url)}"]);
             else
                 args.AddRange(StdioServerSettings(key, name, server));
-            // handoff blocks until the worker answers: far longer than Codex's default tool timeout.
-            args.AddRange(["-c", $"{key}.tool_timeout_sec=600"]);
+            // Ten minutes for a profile's own servers; CAO's handoff blocks until its worker answers.
+            var toolTimeout = name == McpServers.CaoServerName ? CaoToolCall.LongestWait : TimeSpan.FromMinutes(10);
+            args.AddRange(["-c", $"{key}.tool_timeout_sec={(int)toolTimeout.TotalSeconds}"]);
             if (name == McpServers.CaoServerName)
             {
                 // Codex draws its ready composer before its MCP servers have started and runs a

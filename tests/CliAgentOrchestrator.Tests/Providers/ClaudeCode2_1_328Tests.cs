@@ -197,12 +197,14 @@ public sealed class ClaudeCode2_1_328Tests : IDisposable
         Assert.Contains("mcp__docs", everything);
     }
 
+    // The classic renderer keeps long answers in tmux's scrollback; a long MCP call (a handoff) stays in
+    // the foreground instead of ending the turn after two minutes.
     [Fact]
-    public void The_classic_renderer_is_set_for_the_claude_process()
+    public void The_classic_renderer_and_foreground_mcp_calls_are_set_for_the_claude_process()
     {
         var command = Provider(ProfileSamples.Supervisor()).BuildLaunchCommand();
 
-        Assert.Contains("; CLAUDE_CODE_NO_FLICKER=0 claude ", command);
+        Assert.Contains("; CLAUDE_CODE_NO_FLICKER=0 CLAUDE_CODE_MCP_AUTO_BACKGROUND_MS=0 claude ", command);
     }
 
     [Fact]

@@ -68,8 +68,10 @@ public sealed class ClaudeCodeProviderTests : IDisposable
         using var doc = JsonDocument.Parse(File.ReadAllText(provider.McpConfigPath));
         var servers = doc.RootElement.GetProperty("mcpServers");
         var cao = servers.GetProperty("cao-mcp-server");
-        Assert.Equal(["type", "url"], cao.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["type", "url", "timeout"], cao.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("http", ProfileSamples.McpUrl), (cao.GetProperty("type").GetString(), cao.GetProperty("url").GetString()));
+        // Claude Code's own default gives up on an HTTP call that has not answered within 60 s: a handoff waits for an hour and more.
+        Assert.Equal(3_780_000, cao.GetProperty("timeout").GetDouble());
         Assert.Equal("s3cret", servers.GetProperty("docs").GetProperty("env").GetProperty("TOKEN").GetString());
     }
 

@@ -30,7 +30,7 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains($"-c 'mcp_servers.cao-mcp-server.url=\"{ProfileSamples.McpUrl}\"'", command);
         Assert.DoesNotContain("mcp_servers.cao-mcp-server.command", command);
         Assert.DoesNotContain("mcp_servers.cao-mcp-server.env", command);
-        Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=3780", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.required=true", command);
     }
 
@@ -44,7 +44,8 @@ public sealed class CodexProviderTests : IDisposable
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.env.CAO_TERMINAL_ID=\"0123abcd\"'", command);
         Assert.Contains("-c 'mcp_servers.cao-mcp-server.env_vars=[\"CAO_TERMINAL_ID\",\"CAO_HOME_DIR\",\"CAO_API_HOST\",\"CAO_API_PORT\",", command);
         Assert.Contains("-c 'mcp_servers.docs.env_vars=[\"CAO_TERMINAL_ID\"]'", command);
-        Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=600", command);
+        Assert.Contains("-c mcp_servers.docs.tool_timeout_sec=600", command);
+        Assert.Contains("-c mcp_servers.cao-mcp-server.tool_timeout_sec=3780", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.startup_timeout_sec=60", command);
         Assert.Contains("-c mcp_servers.cao-mcp-server.required=true", command);
         Assert.DoesNotContain("mcp_servers.docs.required", command);
