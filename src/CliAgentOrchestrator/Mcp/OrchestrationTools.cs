@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Client;
 using CliAgentOrchestrator.Core.Telemetry;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace CliAgentOrchestrator.Mcp;
@@ -93,11 +94,13 @@ public sealed class OrchestrationTools(CaoApiClient api, McpCaller caller, McpOp
         [Description("The task for the worker")] string message,
         [Description("Seconds to wait for the worker to finish (1-3600)")] int timeout = 600,
         [Description("Model override for the worker")] string? model = null,
+        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default)
     {
         using var span = StartTool("handoff");
         if (timeout is < 1 or > 3600)
             return Failure("timeout must be between 1 and 3600 seconds");
+        await using var waiting = new HandoffProgress(progress, agent_profile, timeout);
         var own = caller.TerminalId;
         try
         {

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using CliAgentOrchestrator.Mcp;
 using CliAgentOrchestrator.Tests.Messaging;
+using ModelContextProtocol;
 using CliAgentOrchestrator.Tests.Support;
 
 namespace CliAgentOrchestrator.Tests.Mcp;
@@ -36,5 +39,34 @@ public sealed class HandoffFlowTests
             (events[1].Field("sender"), events[1].Field("receiver"), events[1].Field("message"), events[1].Field("orchestration_type")));
         Assert.Equal((workerId, "reviewer"), (events[2].Field("terminal_id"), events[2].Field("agent_name")));
         Assert.Equal(5, server.RecordedEvents().Count);
+    }
+
+    [Theory]
+    [InlineData(McpTransport.Stdio)]
+    [InlineData(McpTransport.Http)]
+    public async Task AHandoffThatWaitsReportsProgressToAClientThatAsksForIt(McpTransport transport)
+    {
+        await using var server = await CaoTestServer.StartAsync(withRecorder: false);
+        var supervisorId = (await server.CreateMockSessionAsync("code_supervisor"))["id"]!.GetValue<string>();
+        await using var agent = await McpAgent.StartAsync(server, supervisorId, transport);
+        var reports = new ConcurrentQueue<ProgressNotificationValue>();
+        var sleep = (int)HandoffProgress.Interval.TotalSeconds + 5;
+
+        var result = await agent.CallAsync("handoff", new() { ["agent_profile"] = "reviewer", ["message"] = $"__mock_sleep_{sleep}", ["timeout"] = 300 },
+            TimeSpan.FromMinutes(6), new SynchronousProgress(reports.Enqueue));
+
+        Assert.True(result["success"]!.GetValue<bool>(), result.ToJsonString());
+        Assert.Contains($"slept {sleep}s", result.Field("output"));
+        Assert.NotEmpty(reports);
+        var first = reports.First();
+        Assert.Equal(300, first.Total);
+        Assert.InRange(first.Progress, HandoffProgress.Interval.TotalSeconds - 1, sleep + 60);
+        Assert.StartsWith("Waiting for the reviewer worker", first.Message);
+    }
+
+    // Progress<T> posts to the thread pool, so a report could land after the assertions; this one records at once.
+    private sealed class SynchronousProgress(Action<ProgressNotificationValue> report) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) => report(value);
     }
 }

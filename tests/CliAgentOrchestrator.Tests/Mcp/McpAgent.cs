@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CliAgentOrchestrator.Tests.Support;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -76,10 +77,11 @@ public sealed class McpAgent : IAsyncDisposable
     }
 
     /// <summary>Calls a tool and returns its result: the JSON object the tool wrote as text.</summary>
-    public async Task<JsonObject> CallAsync(string tool, Dictionary<string, object?> arguments, TimeSpan? timeout = null)
+    /// <param name="progress">Given, the call carries a progress token and the server's progress notifications reach it.</param>
+    public async Task<JsonObject> CallAsync(string tool, Dictionary<string, object?> arguments, TimeSpan? timeout = null, IProgress<ProgressNotificationValue>? progress = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        var result = await _client.CallToolAsync(tool, arguments, cancellationToken: cancel.Token);
+        var result = await _client.CallToolAsync(tool, arguments, progress, cancellationToken: cancel.Token);
         var text = Assert.Single(result.Content.OfType<TextContentBlock>()).Text;
         Assert.True(result.IsError is null or false, $"{tool} returned a protocol error: {text}\nstderr:\n{string.Join('\n', Stderr)}");
         return JsonNode.Parse(text)!.AsObject();
