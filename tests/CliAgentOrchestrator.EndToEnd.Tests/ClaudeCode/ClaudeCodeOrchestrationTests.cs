@@ -97,6 +97,38 @@ public sealed class ClaudeCodeOrchestrationTests(ITestOutputHelper output)
         await bed.WaitForEventAsync(e => Is(e, "post_kill_terminal") && Text(e, "terminal_id") == workerId);
     }
 
+    // Past Claude Code's two limits on a long MCP call: an HTTP answer not started within 60 s, and the
+    // move of a call still running after two minutes to the background (which ended the turn, so the
+    // supervisor read as completed mid-handoff). The worker is mock_cli, sleeping.
+    [Fact]
+    public async Task A_handoff_longer_than_two_minutes_keeps_the_supervisor_processing_until_the_answer()
+    {
+        const int workerSeconds = 135;
+        await using var bed = await ClaudeCodeTestBed.StartAsync();
+        File.WriteAllText(Path.Combine(bed.Server.Home.AgentStoreDirectory, "sleeper.md"),
+            "---\nname: sleeper\ndescription: A worker that takes its time\nprovider: mock_cli\n---\nYou sleep.\n");
+        var supervisorId = AgentTestBed.Id(await bed.CreateSessionAsync(ClaudeCodeTestBed.Provider));
+        await bed.WaitForStatusAsync(supervisorId, "idle");
+
+        await bed.SendToolPromptAsync(supervisorId,
+            $$"""[[tool: handoff {"agent_profile":"sleeper","message":"__mock_sleep_{{workerSeconds}}","timeout":600}]] [[reply: Worker answered: {result}]]""");
+
+        var seen = new List<string>();
+        await Poll.UntilAsync(async () =>
+        {
+            seen.Add(await bed.StatusAsync(supervisorId));
+            return bed.Model.Answers.Any(a => a.Turn.Text.StartsWith("Worker answered: ", StringComparison.Ordinal));
+        }, "the supervisor's answer after a long handoff", TimeSpan.FromSeconds(workerSeconds) + Patience);
+        var reply = bed.Model.Answers.Last(a => a.Turn.Text.StartsWith("Worker answered: ", StringComparison.Ordinal)).Turn.Text;
+        var result = JsonNode.Parse(reply["Worker answered: ".Length..])!;
+        Assert.True(result["success"]?.GetValue<bool>(), reply);
+        Assert.Contains($"slept {workerSeconds}s", result["output"]?.GetValue<string>());
+        // From the prompt to the answer the supervisor never read as done.
+        var firstBusy = seen.IndexOf("processing");
+        Assert.True(firstBusy >= 0, string.Join(", ", seen));
+        Assert.DoesNotContain("completed", seen.Skip(firstBusy));
+    }
+
     private static async Task WaitForLastMessageAsync(Support.AgentTestBed bed, string terminalId, string expected)
     {
         var last = "";
