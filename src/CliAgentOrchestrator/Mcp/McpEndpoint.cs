@@ -15,12 +15,10 @@ namespace CliAgentOrchestrator.Mcp;
 /// </summary>
 public static class McpEndpoint
 {
+    /// <summary>The route of a terminal's endpoint; agents are given it by <see cref="AgentConnection.McpUrlFor"/>.</summary>
     public const string TerminalPattern = "/terminals/{terminalId}/mcp";
     public const string AnonymousPattern = "/mcp";
     public const string TerminalRouteValue = "terminalId";
-
-    /// <summary>The path of <paramref name="terminalId"/>'s endpoint, to put after the server's base URL.</summary>
-    public static string PathFor(string terminalId) => $"/terminals/{terminalId}/mcp";
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration, ServerOptions server)
     {
@@ -42,6 +40,7 @@ public static class McpEndpoint
 
     public static void Map(WebApplication app)
     {
+        // After routing (WebApplication routes first), before the MCP handler reads the body.
         app.UseMiddleware<McpTerminalGuard>();
         app.MapMcp(TerminalPattern).ExcludeFromDescription();
         app.MapMcp(AnonymousPattern).ExcludeFromDescription();

@@ -9,9 +9,9 @@ namespace CliAgentOrchestrator.Mcp;
 
 /// <summary>
 /// The tools an agent uses to work with other agents. Each is a thin HTTP call to cao-server's API on
-/// behalf of this terminal (from <c>cao mcp-server</c>, or from the server's own MCP endpoint over loopback, so
-/// both take the same path through pre-hooks, checks and events); results are JSON objects with <c>success</c> and <c>error</c> or
-/// <c>message</c>, as in the Python original, so prompts written for it keep working.
+/// behalf of this terminal, from <c>cao mcp-server</c> or from the server's own MCP endpoint over loopback:
+/// both take the same path through pre-hooks, checks and events. Results are JSON objects with
+/// <c>success</c> and <c>error</c> or <c>message</c>, as in the Python original, so prompts written for it keep working.
 /// </summary>
 [McpServerToolType]
 public sealed class OrchestrationTools(CaoApiClient api, McpCaller caller, McpOptions options)
