@@ -53,7 +53,15 @@ public sealed class CrashDeliveryTests(ITestOutputHelper output)
         for (var kill = 0; kill < Kills; kill++)
         {
             var target = Math.Min(Total - 1, (kill + 1) * Total / (Kills + 3));
-            await Poll.UntilAsync(() => TerminalLog.Answers(log).Count >= target, $"{target} answers before kill {kill + 1}", TimeSpan.FromSeconds(60));
+            try
+            {
+                await Poll.UntilAsync(() => TerminalLog.Answers(log).Count >= target, $"{target} answers before kill {kill + 1}", TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                Describe(server, log);
+                throw;
+            }
             if (kill % 2 == 1)
                 await Poll.UntilAsync(() => CountRows(server, "typing") > 0 || TerminalLog.Answers(log).Count >= Total, "a message being typed", TimeSpan.FromSeconds(30));
             await server.KillAsync();
@@ -68,11 +76,7 @@ public sealed class CrashDeliveryTests(ITestOutputHelper output)
         }
         catch (TimeoutException)
         {
-            output.WriteLine($"answers {TerminalLog.Answers(log).Count}; rows: " + string.Join(", ", new[] { "pending", "delivering", "typing", "delivered", "failed" }.Select(st => $"{st} {CountRows(server, st)}")));
-            foreach (var file in ServerLogFiles.Paths(server.Home))
-                output.WriteLine(string.Join("\n", File.ReadLines(file).Where(l => !l.Contains(" DBG ", StringComparison.Ordinal) && !l.Contains(" VRB ", StringComparison.Ordinal)).TakeLast(15)));
-            var text = TerminalLog.Read(log);
-            output.WriteLine(text[Math.Max(0, text.Length - 1500)..]);
+            Describe(server, log);
             throw;
         }
 
@@ -92,6 +96,16 @@ public sealed class CrashDeliveryTests(ITestOutputHelper output)
         }
         Assert.Equal(Total, CountRows(server, "delivered"));
         Assert.Empty(await server.Tmux.ListBuffersAsync());
+    }
+
+    // Where delivery stood when a wait ran out: the inbox rows by state, the server log's last lines, the pane's last output.
+    private void Describe(CaoServerProcess server, string log)
+    {
+        output.WriteLine($"answers {TerminalLog.Answers(log).Count}; rows: " + string.Join(", ", new[] { "pending", "delivering", "typing", "delivered", "failed" }.Select(st => $"{st} {CountRows(server, st)}")));
+        foreach (var file in ServerLogFiles.Paths(server.Home))
+            output.WriteLine(string.Join("\n", File.ReadLines(file).Where(l => !l.Contains(" DBG ", StringComparison.Ordinal) && !l.Contains(" VRB ", StringComparison.Ordinal)).TakeLast(15)));
+        var text = TerminalLog.Read(log);
+        output.WriteLine(text[Math.Max(0, text.Length - 1500)..]);
     }
 
     private int CountRows(CaoServerProcess server, string status)
