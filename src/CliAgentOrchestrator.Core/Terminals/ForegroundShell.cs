@@ -39,7 +39,23 @@ public static class ForegroundShell
             return null; // the group's leader exited while the group lives on: tmux knows better
         }
         var command = CommandName(commandLine);
+        // No argv while the process swaps its image (exec) or once it is a zombie: its kernel name (comm) is
+        // what it is at that moment, and asking tmux instead would read the same empty argv.
+        if (command.Length == 0)
+            command = KernelName(group);
         return command.Length == 0 ? null : new PaneForeground(command, group == panePid && PlainShells.IsPlainShell(command));
+    }
+
+    private static string KernelName(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/comm").TrimEnd('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     // tmux names a pane's command after the first word of its foreground leader's argv[0], without
