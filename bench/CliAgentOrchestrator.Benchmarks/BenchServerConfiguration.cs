@@ -9,14 +9,20 @@ namespace CliAgentOrchestrator.Benchmarks;
 internal static class BenchServerConfiguration
 {
     /// <param name="settings">More settings by variable (e.g. <c>CAO_MCP_TRANSPORT</c>); they win.</param>
-    public static IConfiguration For(string home, IReadOnlyDictionary<string, string>? settings = null) => CaoConfiguration.Build(new Dictionary<string, string>
+    public static IConfiguration For(string home, IReadOnlyDictionary<string, string>? settings = null)
     {
-        [CaoSettings.Home.Variable] = home,
-        [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
-        // The server's console log would interleave with the results.
-        [CaoSettings.LogLevel.Variable] = "Warning",
-    }.Concat(settings ?? new Dictionary<string, string>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+        var variables = new Dictionary<string, string>
+        {
+            [CaoSettings.Home.Variable] = home,
+            [CaoSettings.ApiPort.Variable] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CaoSettings.TmuxSocket.Variable] = "cao-bench-" + Guid.NewGuid().ToString("N")[..10],
+            // The server's console log would interleave with the results.
+            [CaoSettings.LogLevel.Variable] = "Warning",
+        };
+        foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
+            variables[variable] = value;
+        return CaoConfiguration.Build(variables);
+    }
 
     private static int FreePort()
     {
