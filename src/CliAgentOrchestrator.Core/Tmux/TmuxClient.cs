@@ -11,15 +11,21 @@ namespace CliAgentOrchestrator.Core.Tmux;
 /// </summary>
 public sealed partial class TmuxClient
 {
+    /// <summary>How long one tmux command may take before it is stopped and reported as failed.</summary>
+    public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string _executable;
+    private readonly TimeSpan _commandTimeout;
     private Version? _version; // cached: the server version cannot change under a running client
 
     /// <param name="socketName">tmux <c>-L</c> socket name; null selects tmux's default server.</param>
     /// <param name="executable">The tmux binary, resolved through PATH when not rooted.</param>
-    public TmuxClient(string? socketName = null, string executable = "tmux")
+    /// <param name="commandTimeout">How long one command may take; <see cref="DefaultCommandTimeout"/> when null.</param>
+    public TmuxClient(string? socketName = null, string executable = "tmux", TimeSpan? commandTimeout = null)
     {
         SocketName = string.IsNullOrEmpty(socketName) ? null : socketName;
         _executable = executable;
+        _commandTimeout = commandTimeout ?? DefaultCommandTimeout;
     }
 
     /// <summary>The <c>-L</c> socket name, or null for tmux's default server.</summary>
@@ -100,15 +106,21 @@ public sealed partial class TmuxClient
 
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        // A command that hangs (a tmux server stuck or gone mad) must not hold its caller forever: the
+        // status monitor reads screens one at a time, and a delivery waits for that reading.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_commandTimeout);
         try
         {
-            await WriteInputAsync(process, standardInput, cancellationToken).ConfigureAwait(false);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            await WriteInputAsync(process, standardInput, deadline.Token).ConfigureAwait(false);
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             TryKill(process);
-            throw;
+            if (cancellationToken.IsCancellationRequested)
+                throw;
+            throw new TmuxCommandException(fullArguments, -1, $"tmux did not answer within {_commandTimeout.TotalSeconds:0.#} s and was stopped");
         }
         return new TmuxResult(fullArguments, process.ExitCode, await stdout.ConfigureAwait(false), (await stderr.ConfigureAwait(false)).Trim());
     }

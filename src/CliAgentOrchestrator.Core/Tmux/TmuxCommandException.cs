@@ -24,7 +24,7 @@ public sealed class TmuxCommandException : Exception
     /// <summary>The tmux command that failed, e.g. <c>new-session</c> or <c>pipe-pane</c>.</summary>
     public string Command { get; }
 
-    /// <summary>tmux's exit code; -1 when the process could not be started.</summary>
+    /// <summary>tmux's exit code; -1 when the process could not be started or did not answer in time.</summary>
     public int ExitCode { get; }
 
     /// <summary>tmux's standard error, trimmed.</summary>

@@ -169,6 +169,26 @@ public sealed class TmuxClientSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the stand-in tmux is a shell script
+    public async Task ACommandThatDoesNotAnswerInTimeIsStoppedAndReportedAsFailed()
+    {
+        // A stand-in for a tmux client stuck on its server: it writes its PID, then never exits.
+        var pidFile = Path.Combine(_server.TempDirectory, "hung.pid");
+        var hung = Path.Combine(_server.TempDirectory, "hung-tmux");
+        await File.WriteAllTextAsync(hung, $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 600\n");
+        File.SetUnixFileMode(hung, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var stuck = new TmuxClient("cao-test-hung", executable: hung, commandTimeout: TimeSpan.FromMilliseconds(500));
+
+        var error = await Assert.ThrowsAsync<TmuxCommandException>(() => stuck.HasSessionAsync("cao-x"));
+
+        Assert.Equal(-1, error.ExitCode);
+        Assert.Equal("tmux has-session failed: tmux did not answer within 0.5 s and was stopped", error.Message);
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await Poll.UntilAsync(() => !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] == "Z",
+            "the hung tmux process to be killed");
+    }
+
+    [Fact]
     public async Task SocketsSeparateServers()
     {
         var target = await _server.StartBashAsync();
