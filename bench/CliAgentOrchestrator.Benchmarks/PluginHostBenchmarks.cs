@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using CliAgentOrchestrator.Core.PluginHosting;
 using CliAgentOrchestrator.Plugins;
 
@@ -29,15 +30,23 @@ internal static class PluginHostBenchmarks
             foreach (var (plugins, hooks) in new[] { (1, 1), (10, 1), (1, 5) })
                 Report($"2. throughput emit->hook done, {plugins} plugin(s) x {hooks} hook(s) (events/s)", await RepeatAsync(() => ThroughputAsync(plugins, hooks)), "ev/s");
         }
+        // Two ways to pace the publisher: sleeping between events, as a server's request threads wait for
+        // work (the two cores are free for the host), and spinning, which holds one of the two cores.
         if (Chosen('3'))
         {
-            var (first, latency) = await LatencyAtRateAsync(10_000, TimeSpan.FromSeconds(2), slowNeighbour: false);
-            Console.WriteLine($"3. emit->hook-start latency at 10k ev/s: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us{PythonReference.Describe(latency.P99)} | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us");
+            foreach (var pacing in Enum.GetValues<Pacing>())
+            {
+                var (first, latency) = await LatencyAtRateAsync(10_000, TimeSpan.FromSeconds(2), slowNeighbour: false, pacing);
+                Console.WriteLine($"3. emit->hook-start latency at 10k ev/s, publisher {Describe(pacing)}: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us{PythonReference.Describe(latency.P99)} | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us | {latency.Collections} collections");
+            }
         }
         if (Chosen('4'))
         {
-            var (first, isolated) = await LatencyAtRateAsync(1_000, TimeSpan.FromSeconds(2), slowNeighbour: true);
-            Console.WriteLine($"4. fast plugin latency at 1k ev/s beside a plugin sleeping 100 ms/event: p50 {isolated.P50:F1} us, p99 {isolated.P99:F1} us | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us");
+            foreach (var pacing in Enum.GetValues<Pacing>())
+            {
+                var (first, isolated) = await LatencyAtRateAsync(1_000, TimeSpan.FromSeconds(2), slowNeighbour: true, pacing);
+                Console.WriteLine($"4. fast plugin latency at 1k ev/s beside a plugin sleeping 100 ms/event, publisher {Describe(pacing)}: p50 {isolated.P50:F1} us, p99 {isolated.P99:F1} us | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us | {isolated.Collections} collections");
+            }
         }
         if (Chosen('5'))
         {
@@ -50,6 +59,10 @@ internal static class PluginHostBenchmarks
                 Report($"6. discover + load + set up {count} installed plugin(s) (ms)", await RepeatAsync(() => LoadTimeAsync(count)), "ms");
         }
     }
+
+    private enum Pacing { Sleeping, Spinning }
+
+    private static string Describe(Pacing pacing) => pacing == Pacing.Sleeping ? "sleeping between events" : "spinning between events";
 
     private static void Report(string what, IReadOnlyList<double> runs, string unit) =>
         Console.WriteLine($"{what}: median {Stats.Median(runs):N1} {unit} (runs: {string.Join(", ", runs.Select(r => r.ToString("N1")))})");
@@ -106,8 +119,10 @@ internal static class PluginHostBenchmarks
     }
 
     // One paced stream: its first second (right after load: JIT tiering, first-call costs) is reported
-    // apart from the steady state measured over the next `duration`, which is what a running server sees.
-    private static async Task<((double P50, double P99) First, (double P50, double P99) Steady)> LatencyAtRateAsync(int perSecond, TimeSpan duration, bool slowNeighbour)
+    // apart from the steady state measured over the next `duration`, which is what a running server
+    // sees, with the garbage collections that ran meanwhile (each one stops the reader).
+    private static async Task<((double P50, double P99) First, (double P50, double P99, int Collections) Steady)> LatencyAtRateAsync(
+        int perSecond, TimeSpan duration, bool slowNeighbour, Pacing pacing)
     {
         var firstCount = perSecond;
         var count = firstCount + (int)(perSecond * duration.TotalSeconds);
@@ -116,6 +131,7 @@ internal static class PluginHostBenchmarks
         var emitted = new long[count];
         var started = new long[count];
         var seen = 0;
+        var collectionsAtSteady = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         PluginBench.SetSink(key, e =>
         {
@@ -134,28 +150,40 @@ internal static class PluginHostBenchmarks
         var host = await bench.StartAsync(new PluginHostOptions { DrainTimeout = TimeSpan.FromMilliseconds(100) });
         var events = Enumerable.Range(0, count).Select(i => new PostSendMessageEvent { Message = i.ToString() }).ToArray();
         var interval = Stopwatch.Frequency / perSecond;
-        // Pace on a dedicated thread: spinning on a pool thread would starve the pool the plugins run on.
-        var emitter = new Thread(() =>
+        // Compiled optimized from the start: a loop this long is otherwise recompiled on the fly (on-stack
+        // replacement) partway through, and that pause would be charged to the plugin host.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void Emit()
         {
+            if (pacing == Pacing.Sleeping)
+                PreciseSleep.UseFineTimerSlack();
             var begin = Stopwatch.GetTimestamp();
             for (var i = 0; i < count; i++)
             {
+                if (i == firstCount)
+                    collectionsAtSteady = GC.CollectionCount(0);
                 var due = begin + i * interval;
+                if (pacing == Pacing.Sleeping)
+                    PreciseSleep.Until(due);
                 while (Stopwatch.GetTimestamp() < due)
                     Thread.Yield();
                 emitted[i] = Stopwatch.GetTimestamp();
                 host.Publish(events[i]);
             }
-        });
+        }
+        // A dedicated thread: pacing on a pool thread would starve the pool.
+        var emitter = new Thread(Emit);
         emitter.Start();
         emitter.Join();
         await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var collections = GC.CollectionCount(0) - collectionsAtSteady;
         (double, double) Percentiles(int from, int to)
         {
             var latencies = Enumerable.Range(from, to - from).Select(i => Stats.TicksToMicroseconds(started[i] - emitted[i])).ToList();
             return (Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99));
         }
-        return (Percentiles(0, firstCount), Percentiles(firstCount, count));
+        var (p50, p99) = Percentiles(firstCount, count);
+        return (Percentiles(0, firstCount), (p50, p99, collections));
     }
 
     private static async Task<(double MiB, long Dropped)> MemoryWithHungPluginAsync(int count)

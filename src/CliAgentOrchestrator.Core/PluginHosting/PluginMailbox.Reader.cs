@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using CliAgentOrchestrator.Core.Telemetry;
 using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
@@ -8,17 +9,6 @@ namespace CliAgentOrchestrator.Core.PluginHosting;
 // The reader: a dedicated thread per plugin that waits for events and calls the hooks on itself.
 internal sealed partial class PluginMailbox
 {
-    // One event being delivered: what a replacement reader needs to carry on after an abandoned hook.
-    private sealed class Cursor(Delivery delivery, HookInvoker[] hooks)
-    {
-        public Delivery Delivery { get; } = delivery;
-        public HookInvoker[] Hooks { get; } = hooks;
-        public int NextHook { get; set; }
-        public List<HookOutcome>? Outcomes { get; } = delivery.Trial is null ? null : [];
-        /// <summary>The cancellation of a hook abandoned by the watchdog, which the next reader lets finish first.</summary>
-        public Task? Cancelling { get; set; }
-    }
-
     private void StartReader(Cursor? inherited)
     {
         // No flow: the reader must not carry the caller's ambient state (a request's span) into every hook.
@@ -26,18 +16,27 @@ internal sealed partial class PluginMailbox
             new Thread(() => Run(inherited)) { IsBackground = true, Name = "cao-plugin-" + _pluginName }.Start();
     }
 
+    // Compiled optimized from the first call: a loop that runs for the server's lifetime is otherwise
+    // recompiled on the fly (on-stack replacement) after some thousands of events, on this thread,
+    // holding up the events queued meanwhile for milliseconds.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(Cursor? inherited)
     {
+        var cursor = inherited ?? new Cursor();
+        Volatile.Write(ref _live, cursor);
         try
         {
             if (inherited?.Cancelling is { } cancelling)
+            {
+                inherited.Cancelling = null;
                 WaitForCancellation(cancelling);
-            if (inherited is not null && !_abort.IsCancellationRequested && !Deliver(inherited))
+            }
+            if (inherited is not null && !_abort.IsCancellationRequested && !Deliver(cursor))
                 return;
-            inherited = null; // a reloaded plugin's old hooks must not stay reachable from this frame
+            inherited = null;
             while (NextDelivery(out var delivery))
             {
-                if (!Deliver(delivery))
+                if (!Deliver(cursor, delivery))
                     return; // abandoned in a hook: a new reader has taken over
             }
         }
@@ -92,10 +91,14 @@ internal sealed partial class PluginMailbox
         Volatile.Write(ref _readerWaiting, 0);
     }
 
-    // In a frame of its own, so the hooks (and through them the plugin's load context) are not held by
-    // the reader's loop while it waits for the next event.
-    private bool Deliver(Delivery delivery) =>
-        Deliver(new Cursor(delivery, _hooks.TryGetValue(delivery.Event.EventType, out var hooks) ? hooks : []));
+    // In a frame of its own, never inlined, so the hooks (and through them the plugin's load context)
+    // are not held by the reader's loop while it waits for the next event.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Deliver(Cursor cursor, Delivery delivery)
+    {
+        cursor.Begin(delivery, _hooks.TryGetValue(delivery.Event.EventType, out var hooks) ? hooks : []);
+        return Deliver(cursor);
+    }
 
     // The hooks of one event, one after another. False when this thread was abandoned in one of them.
     private bool Deliver(Cursor cursor)
@@ -104,32 +107,34 @@ internal sealed partial class PluginMailbox
         for (; cursor.NextHook < cursor.Hooks.Length; cursor.NextHook++)
         {
             if (_abort.IsCancellationRequested)
+            {
+                cursor.Clear();
                 return true;
-            var outcome = Invoke(cursor.Hooks[cursor.NextHook], e, cursor);
-            if (outcome is null)
+            }
+            if (!Invoke(cursor.Hooks[cursor.NextHook], e, cursor))
                 return false;
-            cursor.Outcomes?.Add(outcome);
         }
         Interlocked.Increment(ref _delivered);
         cursor.Delivery.Trial?.Report(cursor.Outcomes!);
+        cursor.Clear();
         return true;
     }
 
     // One hook call. Its synchronous part runs right here; a call that returns a pending task is
-    // waited for up to the rest of the timeout. Null when the watchdog abandoned the synchronous part.
-    private HookOutcome? Invoke(HookInvoker hook, CaoEvent e, Cursor cursor)
+    // waited for up to the rest of the timeout. False when the watchdog abandoned the synchronous part.
+    private bool Invoke(HookInvoker hook, CaoEvent e, Cursor cursor)
     {
         if (Volatile.Read(ref _abandonedRunning) >= MaxAbandonedRunning)
         {
             // Every abandoned call still holds a thread; a plugin stuck this often gets no more until one returns.
             Interlocked.Increment(ref _failed);
-            return Outcome(hook, "skipped", 0, message: $"{MaxAbandonedRunning} earlier calls of this plugin are still running past their timeout");
+            return Report(cursor, hook, "skipped", 0, message: $"{MaxAbandonedRunning} earlier calls of this plugin are still running past their timeout");
         }
         var outcome = "ok";
         using var span = StartHookSpan(hook, e);
         var started = Stopwatch.GetTimestamp();
         double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var call = BeginBlockingWatch(hook, e, cursor, started);
+        var call = BeginBlockingWatch(cursor, started);
         try
         {
             ValueTask pending = default;
@@ -142,7 +147,7 @@ internal sealed partial class PluginMailbox
             {
                 thrown = ex;
             }
-            if (!EndBlockingWatch(call))
+            if (!EndBlockingWatch(cursor, call))
             {
                 // The watchdog gave up on this call and another reader carries on: leave quietly.
                 outcome = "timeout";
@@ -150,20 +155,20 @@ internal sealed partial class PluginMailbox
                     Interlocked.Decrement(ref _abandonedRunning);
                 else
                     _ = pending.AsTask().ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                return null;
+                return false;
             }
             if (thrown is not null)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown); // keeps the plugin's stack trace for the warning below
             if (pending.IsCompletedSuccessfully)
-                return Outcome(hook, "ok", Elapsed());
-            return AwaitPending(hook, e, pending.AsTask(), started, ref outcome);
+                return Report(cursor, hook, "ok", Elapsed());
+            return AwaitPending(hook, e, cursor, pending.AsTask(), started, ref outcome);
         }
         catch (Exception ex)
         {
             outcome = "error";
             Interlocked.Increment(ref _failed);
             _logger.LogWarning(ex, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
-            return Outcome(hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
+            return Report(cursor, hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
         }
         finally
         {
@@ -179,7 +184,7 @@ internal sealed partial class PluginMailbox
     }
 
     // The asynchronous rest of a hook call, waited for on this (the plugin's own) thread.
-    private HookOutcome AwaitPending(HookInvoker hook, CaoEvent e, Task running, long started, ref string outcome)
+    private bool AwaitPending(HookInvoker hook, CaoEvent e, Cursor cursor, Task running, long started, ref string outcome)
     {
         double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var remaining = _options.HookTimeout - Stopwatch.GetElapsedTime(started);
@@ -193,13 +198,13 @@ internal sealed partial class PluginMailbox
             outcome = "abandoned";
             Interlocked.Increment(ref _failed);
             Abandon(running, hook);
-            return Outcome(hook, "timeout", Elapsed(), message: "still running when the server stopped");
+            return Report(cursor, hook, "timeout", Elapsed(), message: "still running when the server stopped");
         }
         catch (OperationCanceledException ex) when (_abort.IsCancellationRequested)
         {
             outcome = "abandoned";
             Interlocked.Increment(ref _failed);
-            return Outcome(hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
+            return Report(cursor, hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
         }
         catch (AggregateException ex)
         {
@@ -207,17 +212,17 @@ internal sealed partial class PluginMailbox
             Interlocked.Increment(ref _failed);
             var inner = ex.InnerException ?? ex;
             _logger.LogWarning(inner, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
-            return Outcome(hook, "exception", Elapsed(), inner.GetType().FullName, inner.Message);
+            return Report(cursor, hook, "exception", Elapsed(), inner.GetType().FullName, inner.Message);
         }
         if (finished)
-            return Outcome(hook, "ok", Elapsed());
+            return Report(cursor, hook, "ok", Elapsed());
         outcome = "timeout";
         Interlocked.Increment(ref _failed);
         Abandon(running, hook);
         _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
             _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, e.EventType);
         WaitForCancellation(ReplaceHookCancellation());
-        return Outcome(hook, "timeout", Elapsed(), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
+        return Report(cursor, hook, "timeout", Elapsed(), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
     }
 
     // The live reader is done: what is still queued was not delivered before the shutdown deadline.

@@ -1,4 +1,3 @@
-using CliAgentOrchestrator.Plugins;
 using Microsoft.Extensions.Logging;
 
 namespace CliAgentOrchestrator.Core.PluginHosting;
@@ -8,52 +7,51 @@ namespace CliAgentOrchestrator.Core.PluginHosting;
 // next hook, so the plugin's later events still flow. The stuck thread leaves when its call returns.
 internal sealed partial class PluginMailbox
 {
-    private BlockingCall? _blocking; // the synchronous hook call running on the live reader, if any
+    private Cursor? _live; // the live reader's cursor
     private ITimer? _watchdog;
-
-    private sealed record BlockingCall(HookInvoker Hook, CaoEvent Event, Cursor Cursor, long Started);
 
     // The watchdog looks a few times per timeout; a timer tick costs nothing while no hook blocks.
     private TimeSpan WatchdogPeriod => TimeSpan.FromTicks(Math.Clamp(_options.HookTimeout.Ticks / 4, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
 
-    private BlockingCall BeginBlockingWatch(HookInvoker hook, CaoEvent e, Cursor cursor, long started)
+    private long BeginBlockingWatch(Cursor cursor, long started)
     {
-        var call = new BlockingCall(hook, e, cursor, started);
-        Volatile.Write(ref _blocking, call);
         _watchdog ??= TimeProvider.System.CreateTimer(_ => AbandonBlockedCall(timedOut: true), null, WatchdogPeriod, WatchdogPeriod);
-        return call;
+        return cursor.BeginCall(started);
     }
 
     // True when the reader finished the synchronous part itself; false when the watchdog abandoned it first.
-    private bool EndBlockingWatch(BlockingCall call) => Interlocked.CompareExchange(ref _blocking, null, call) == call;
+    private static bool EndBlockingWatch(Cursor cursor, long call) => cursor.TryEndCall(call);
 
     // With timedOut, only a call past the hook timeout is abandoned (a watchdog tick); otherwise any
     // blocking call is (shutdown gave up waiting).
     private void AbandonBlockedCall(bool timedOut)
     {
-        var call = Volatile.Read(ref _blocking);
-        if (call is null)
+        var cursor = Volatile.Read(ref _live);
+        var call = cursor?.RunningTicket ?? 0;
+        if (call == 0)
             return;
-        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(call.Started);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(cursor!.CallStarted);
         if (timedOut && elapsed < _options.HookTimeout)
             return;
-        if (Interlocked.CompareExchange(ref _blocking, null, call) != call)
-            return; // the reader finished it meanwhile
+        if (!cursor.TryEndCall(call))
+            return; // the reader finished it meanwhile (the start time read above was perhaps the next call's)
+        // From here the stuck thread leaves the cursor alone: its own end of the call fails.
+        var hook = cursor.Hooks[cursor.NextHook];
         Interlocked.Increment(ref _failed);
         Interlocked.Increment(ref _abandonedRunning); // the stuck thread takes it back when its call returns
-        _onAbandoned(call.Hook.MethodName);
+        _onAbandoned(hook.MethodName);
         if (timedOut)
         {
             _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
-                _pluginName, call.Hook.MethodName, _options.HookTimeout.TotalSeconds, call.Event.EventType);
-            call.Cursor.Outcomes?.Add(Outcome(call.Hook, "timeout", elapsed.TotalMilliseconds, message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted"));
+                _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, cursor.Delivery.Event.EventType);
+            cursor.Report(Outcome(hook, "timeout", elapsed.TotalMilliseconds, message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted"));
         }
         else
         {
-            call.Cursor.Outcomes?.Add(Outcome(call.Hook, "timeout", elapsed.TotalMilliseconds, message: "still running when the server stopped"));
+            cursor.Report(Outcome(hook, "timeout", elapsed.TotalMilliseconds, message: "still running when the server stopped"));
         }
-        call.Cursor.Cancelling = ReplaceHookCancellation();
-        call.Cursor.NextHook++;
-        StartReader(call.Cursor);
+        cursor.Cancelling = ReplaceHookCancellation();
+        cursor.NextHook++;
+        StartReader(cursor);
     }
 }

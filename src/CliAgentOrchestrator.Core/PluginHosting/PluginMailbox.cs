@@ -167,6 +167,14 @@ internal sealed partial class PluginMailbox
             new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Plugin, _pluginName),
             new KeyValuePair<string, object?>(CaoTelemetry.Attributes.EventType, e.EventType),
             new KeyValuePair<string, object?>(CaoTelemetry.Attributes.Outcome, outcome));
+    // Adds the outcome to a cao plugin test's report; an ordinary event builds none. Always true: the call is over.
+    private static bool Report(Cursor cursor, HookInvoker hook, string outcome, double durationMs, string? exceptionType = null, string? message = null)
+    {
+        if (cursor.Outcomes is not null)
+            cursor.Report(Outcome(hook, outcome, durationMs, exceptionType, message));
+        return true;
+    }
+
     private static HookOutcome Outcome(HookInvoker hook, string outcome, double durationMs, string? exceptionType = null, string? message = null) =>
         new() { Hook = hook.MethodName, Outcome = outcome, DurationMs = Math.Round(durationMs, 3), ExceptionType = exceptionType, Message = message };
 
