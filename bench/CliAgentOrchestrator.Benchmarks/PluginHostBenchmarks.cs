@@ -37,7 +37,7 @@ internal static class PluginHostBenchmarks
             foreach (var pacing in Enum.GetValues<Pacing>())
             {
                 var (first, latency) = await LatencyAtRateAsync(10_000, TimeSpan.FromSeconds(2), slowNeighbour: false, pacing);
-                Console.WriteLine($"3. emit->hook-start latency at 10k ev/s, publisher {Describe(pacing)}: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us{PythonReference.Describe(latency.P99)} | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us | {latency.Collections} collections");
+                Console.WriteLine($"3. emit->hook-start latency at 10k ev/s, publisher {Describe(pacing)}: p50 {latency.P50:F1} us, p99 {latency.P99:F1} us{PythonReference.Describe(latency.P99)} | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us | {latency.Collections} collections, {latency.BytesPerEvent:F0} bytes allocated per event");
             }
         }
         if (Chosen('4'))
@@ -45,7 +45,7 @@ internal static class PluginHostBenchmarks
             foreach (var pacing in Enum.GetValues<Pacing>())
             {
                 var (first, isolated) = await LatencyAtRateAsync(1_000, TimeSpan.FromSeconds(2), slowNeighbour: true, pacing);
-                Console.WriteLine($"4. fast plugin latency at 1k ev/s beside a plugin sleeping 100 ms/event, publisher {Describe(pacing)}: p50 {isolated.P50:F1} us, p99 {isolated.P99:F1} us | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us | {isolated.Collections} collections");
+                Console.WriteLine($"4. fast plugin latency at 1k ev/s beside a plugin sleeping 100 ms/event, publisher {Describe(pacing)}: p50 {isolated.P50:F1} us, p99 {isolated.P99:F1} us | first second after load: p50 {first.P50:F1} us, p99 {first.P99:F1} us | {isolated.Collections} collections, {isolated.BytesPerEvent:F0} bytes allocated per event");
             }
         }
         if (Chosen('5'))
@@ -120,8 +120,9 @@ internal static class PluginHostBenchmarks
 
     // One paced stream: its first second (right after load: JIT tiering, first-call costs) is reported
     // apart from the steady state measured over the next `duration`, which is what a running server
-    // sees, with the garbage collections that ran meanwhile (each one stops the reader).
-    private static async Task<((double P50, double P99) First, (double P50, double P99, int Collections) Steady)> LatencyAtRateAsync(
+    // sees, with the garbage collections that ran meanwhile (each one stops the reader) and what the
+    // process allocated per event (the publisher, the host and the sink; the emit path and a plain delivery allocate nothing).
+    private static async Task<((double P50, double P99) First, (double P50, double P99, int Collections, double BytesPerEvent) Steady)> LatencyAtRateAsync(
         int perSecond, TimeSpan duration, bool slowNeighbour, Pacing pacing)
     {
         var firstCount = perSecond;
@@ -132,6 +133,7 @@ internal static class PluginHostBenchmarks
         var started = new long[count];
         var seen = 0;
         var collectionsAtSteady = 0;
+        var allocatedAtSteady = 0L;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         PluginBench.SetSink(key, e =>
         {
@@ -161,7 +163,10 @@ internal static class PluginHostBenchmarks
             for (var i = 0; i < count; i++)
             {
                 if (i == firstCount)
+                {
                     collectionsAtSteady = GC.CollectionCount(0);
+                    allocatedAtSteady = GC.GetTotalAllocatedBytes(precise: true);
+                }
                 var due = begin + i * interval;
                 if (pacing == Pacing.Sleeping)
                     PreciseSleep.Until(due);
@@ -177,13 +182,14 @@ internal static class PluginHostBenchmarks
         emitter.Join();
         await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
         var collections = GC.CollectionCount(0) - collectionsAtSteady;
+        var bytesPerEvent = (GC.GetTotalAllocatedBytes(precise: true) - allocatedAtSteady) / (double)(count - firstCount);
         (double, double) Percentiles(int from, int to)
         {
             var latencies = Enumerable.Range(from, to - from).Select(i => Stats.TicksToMicroseconds(started[i] - emitted[i])).ToList();
             return (Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99));
         }
         var (p50, p99) = Percentiles(firstCount, count);
-        return (Percentiles(0, firstCount), (p50, p99, collections));
+        return (Percentiles(0, firstCount), (p50, p99, collections, bytesPerEvent));
     }
 
     private static async Task<(double MiB, long Dropped)> MemoryWithHungPluginAsync(int count)

@@ -133,7 +133,6 @@ internal sealed partial class PluginMailbox
         var outcome = "ok";
         using var span = StartHookSpan(hook, e);
         var started = Stopwatch.GetTimestamp();
-        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var call = BeginBlockingWatch(cursor, started);
         try
         {
@@ -154,13 +153,13 @@ internal sealed partial class PluginMailbox
                 if (thrown is not null || pending.IsCompleted)
                     Interlocked.Decrement(ref _abandonedRunning);
                 else
-                    _ = pending.AsTask().ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    ReleaseAbandonedWhenDone(pending.AsTask());
                 return false;
             }
             if (thrown is not null)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown); // keeps the plugin's stack trace for the warning below
             if (pending.IsCompletedSuccessfully)
-                return Report(cursor, hook, "ok", Elapsed());
+                return Report(cursor, hook, "ok", ElapsedMs(started));
             return AwaitPending(hook, e, cursor, pending.AsTask(), started, ref outcome);
         }
         catch (Exception ex)
@@ -168,7 +167,7 @@ internal sealed partial class PluginMailbox
             outcome = "error";
             Interlocked.Increment(ref _failed);
             _logger.LogWarning(ex, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
-            return Report(cursor, hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
+            return Report(cursor, hook, "exception", ElapsedMs(started), ex.GetType().FullName, ex.Message);
         }
         finally
         {
@@ -183,10 +182,12 @@ internal sealed partial class PluginMailbox
         }
     }
 
+    // Not a local function: one capturing `started` beside a lambda made the compiler allocate a closure per call.
+    private static double ElapsedMs(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
     // The asynchronous rest of a hook call, waited for on this (the plugin's own) thread.
     private bool AwaitPending(HookInvoker hook, CaoEvent e, Cursor cursor, Task running, long started, ref string outcome)
     {
-        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var remaining = _options.HookTimeout - Stopwatch.GetElapsedTime(started);
         bool finished;
         try
@@ -198,13 +199,13 @@ internal sealed partial class PluginMailbox
             outcome = "abandoned";
             Interlocked.Increment(ref _failed);
             Abandon(running, hook);
-            return Report(cursor, hook, "timeout", Elapsed(), message: "still running when the server stopped");
+            return Report(cursor, hook, "timeout", ElapsedMs(started), message: "still running when the server stopped");
         }
         catch (OperationCanceledException ex) when (_abort.IsCancellationRequested)
         {
             outcome = "abandoned";
             Interlocked.Increment(ref _failed);
-            return Report(cursor, hook, "exception", Elapsed(), ex.GetType().FullName, ex.Message);
+            return Report(cursor, hook, "exception", ElapsedMs(started), ex.GetType().FullName, ex.Message);
         }
         catch (AggregateException ex)
         {
@@ -212,17 +213,17 @@ internal sealed partial class PluginMailbox
             Interlocked.Increment(ref _failed);
             var inner = ex.InnerException ?? ex;
             _logger.LogWarning(inner, "Plugin '{Plugin}' hook '{Hook}' failed handling '{EventType}'", _pluginName, hook.MethodName, e.EventType);
-            return Report(cursor, hook, "exception", Elapsed(), inner.GetType().FullName, inner.Message);
+            return Report(cursor, hook, "exception", ElapsedMs(started), inner.GetType().FullName, inner.Message);
         }
         if (finished)
-            return Report(cursor, hook, "ok", Elapsed());
+            return Report(cursor, hook, "ok", ElapsedMs(started));
         outcome = "timeout";
         Interlocked.Increment(ref _failed);
         Abandon(running, hook);
         _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
             _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, e.EventType);
         WaitForCancellation(ReplaceHookCancellation());
-        return Report(cursor, hook, "timeout", Elapsed(), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
+        return Report(cursor, hook, "timeout", ElapsedMs(started), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
     }
 
     // The live reader is done: what is still queued was not delivered before the shutdown deadline.

@@ -184,9 +184,13 @@ internal sealed partial class PluginMailbox
     private void Abandon(Task running, HookInvoker hook)
     {
         Interlocked.Increment(ref _abandonedRunning);
-        _ = running.ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        ReleaseAbandonedWhenDone(running);
         _onAbandoned(hook.MethodName);
     }
+
+    // An abandoned call stops counting against the plugin once it returns.
+    private void ReleaseAbandonedWhenDone(Task running) =>
+        _ = running.ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     // Tell the abandoned hook to stop, and give the next hooks a token that is not cancelled. The
     // plugin's cancellation callbacks run on the thread pool; the returned task ends when they have
