@@ -66,7 +66,7 @@ public sealed class InboxService : IHostedService, IDisposable
             if (change.Current is TerminalStatus.Idle or TerminalStatus.Completed)
                 Wake(change.TerminalId);
         };
-        _queue.Queued += Wake;
+        _queue.Queued += receiverId => Wake(receiverId);
         // A dead receiver's queued messages fail at once, with the reason, instead of waiting forever.
         _terminals.TerminalFailed += (_, failure) => FailAllPending(failure.TerminalId, ReceiverOutOfService(failure.TerminalId, failure.Reason));
     }
@@ -97,10 +97,16 @@ public sealed class InboxService : IHostedService, IDisposable
         return _inbox.ListAll(limit, status);
     }
 
-    public void Wake(string receiverId)
+    /// <summary>
+    /// Starts a delivery pass for the receiver. With <paramref name="readScreen"/> the pass re-reads the
+    /// screen of a receiver whose status says busy; without it the pass trusts the status monitor, which
+    /// wakes delivery itself when the receiver turns ready. A new message therefore costs no screen read
+    /// (a tmux process) while its receiver works; the sweep still reads, in case an edge was missed.
+    /// </summary>
+    public void Wake(string receiverId, bool readScreen = false)
     {
         if (!_stopRequested)
-            _workers.GetOrAdd(receiverId, id => new ReceiverWorker(id, DeliverAsync)).Wake();
+            _workers.GetOrAdd(receiverId, id => new ReceiverWorker(id, DeliverAsync)).Wake(readScreen);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -119,7 +125,7 @@ public sealed class InboxService : IHostedService, IDisposable
         try
         {
             foreach (var receiver in _inbox.ReceiversWithWork())
-                Wake(receiver);
+                Wake(receiver, readScreen: true);
         }
         catch (StorageUnavailableException ex)
         {
@@ -180,7 +186,7 @@ public sealed class InboxService : IHostedService, IDisposable
         }
     }
 
-    private async Task DeliverAsync(string receiverId)
+    private async Task DeliverAsync(string receiverId, bool readScreen)
     {
         CancellationToken stopping;
         lock (_lifecycle)
@@ -192,7 +198,7 @@ public sealed class InboxService : IHostedService, IDisposable
         }
         try
         {
-            await DeliverBatchAsync(receiverId, stopping);
+            await DeliverBatchAsync(receiverId, readScreen, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -211,7 +217,7 @@ public sealed class InboxService : IHostedService, IDisposable
         }
     }
 
-    private async Task DeliverBatchAsync(string receiverId, CancellationToken cancellationToken)
+    private async Task DeliverBatchAsync(string receiverId, bool readScreen, CancellationToken cancellationToken)
     {
         if (_terminalRows.Get(receiverId) is null)
         {
@@ -230,7 +236,8 @@ public sealed class InboxService : IHostedService, IDisposable
         // Rows a dead server (or a failed mark) left claimed are settled first, so order holds.
         if (!await RecoverAsync(receiverId, CancellationToken.None))
             return;
-        if (await _terminals.RefreshStatusAsync(receiverId, cancellationToken) is not (TerminalStatus.Idle or TerminalStatus.Completed))
+        var status = readScreen ? await _terminals.RefreshStatusAsync(receiverId, cancellationToken) : _terminals.StatusOf(receiverId);
+        if (status is not (TerminalStatus.Idle or TerminalStatus.Completed))
             return; // delivered on its next ready edge, or by the sweep
         await TypeBatchAsync(receiverId, CancellationToken.None);
     }
