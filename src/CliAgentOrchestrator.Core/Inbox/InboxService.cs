@@ -219,6 +219,10 @@ public sealed class InboxService : IHostedService, IDisposable
 
     private async Task DeliverBatchAsync(string receiverId, bool readScreen, CancellationToken cancellationToken)
     {
+        // Woken by a new message or an edge while the monitor sees the receiver busy (or not at all):
+        // nothing to do before its next ready edge, or the sweep, which looks closer. Not even a read.
+        if (!readScreen && _terminals.StatusOf(receiverId) is not (TerminalStatus.Idle or TerminalStatus.Completed))
+            return;
         if (_terminalRows.Get(receiverId) is null)
         {
             FailAllPending(receiverId, $"receiver terminal {receiverId} no longer exists");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CliAgentOrchestrator.Core.Configuration;
 using CliAgentOrchestrator.Core.Errors;
 using Microsoft.Data.Sqlite;
@@ -18,6 +19,9 @@ public sealed class CaoDatabase
 
     // Serialises this process's writes (see Run); held only while a statement runs.
     private readonly Lock _writeGate = new();
+    // The SQLite connections already given the pragmas below; an entry goes when the pool closes its connection.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+    private static readonly object Configured = new();
     private readonly WalCheckpointer _checkpointer;
 
     public CaoDatabase(CaoHome home)
@@ -71,9 +75,15 @@ public sealed class CaoDatabase
             // tens per second on a busy disk. NORMAL in WAL mode survives a crash of the server; only a
             // power loss can cost the last commits (docs/operations.md). Also per connection: no commit
             // checkpoints the log itself; WalCheckpointer does, off the request path.
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
-            pragma.ExecuteNonQuery();
+            // Once per SQLite connection: the pool hands the same one out again with its settings kept,
+            // and running the pragmas on every open was two statements compiled per query.
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+                pragma.ExecuteNonQuery();
+                _configured.AddOrUpdate(connection.Handle!, Configured);
+            }
         }
         catch (SqliteException ex)
         {

@@ -22,6 +22,30 @@ public sealed class WalCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void EveryOpenedConnectionCommitsWithoutAnFsyncAndWithoutACheckpointFreshOrReusedFromThePool()
+    {
+        // The pragmas run once per SQLite connection; the pool hands the same one out again, and two
+        // opened at once are two connections.
+        for (var round = 0; round < 3; round++)
+        {
+            using var first = _database.Open();
+            using var second = _database.Open();
+            foreach (var connection in new[] { first, second })
+            {
+                Assert.Equal(1L, Pragma(connection, "synchronous")); // NORMAL
+                Assert.Equal(0L, Pragma(connection, "wal_autocheckpoint"));
+            }
+        }
+    }
+
+    private static long Pragma(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task TheLogIsCheckpointedInTheBackgroundAndStartsAgainInsteadOfGrowing()
     {
         const int rounds = 4;
