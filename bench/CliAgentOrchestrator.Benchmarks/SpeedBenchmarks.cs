@@ -161,7 +161,12 @@ internal static class SpeedBenchmarks
         var start = Stopwatch.GetTimestamp();
         (await http.PostAsJsonAsync($"/terminals/{receiver}/inbox/messages", new { sender_id = "b0000001", message = text })).EnsureSuccessStatusCode();
         await LogFile.WaitForAsync(log, offset, text);
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        // The answer too, before the next message: right after the text arrives the monitor may still
+        // read the receiver as ready (it sees the turn start a moment later), and the next message would
+        // then be typed into a receiver at work, ahead of its answer.
+        await LogFile.WaitForAsync(log, offset, "> MOCK: " + text);
+        return elapsed;
     }
 
     // From the last byte of the answer reaching the log (the screen's last change) to the monitor's
@@ -186,7 +191,10 @@ internal static class SpeedBenchmarks
             while (!completedAt.Task.IsCompleted)
             {
                 if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException($"terminal {receiver} never moved to completed");
+                {
+                    var text = await File.ReadAllTextAsync(log);
+                    throw new TimeoutException($"terminal {receiver} never moved to completed; it is {terminals.StatusOf(receiver)}, its log ends: {text[Math.Max(0, text.Length - 1500)..]}");
+                }
                 var now = new FileInfo(log).Length;
                 if (now != length)
                 {

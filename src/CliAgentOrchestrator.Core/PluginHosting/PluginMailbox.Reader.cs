@@ -33,7 +33,6 @@ internal sealed partial class PluginMailbox
             }
             if (inherited is not null && !_abort.IsCancellationRequested && !Deliver(cursor))
                 return;
-            inherited = null;
             while (NextDelivery(out var delivery))
             {
                 if (!Deliver(cursor, delivery))
