@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace CliAgentOrchestrator.Core.Tmux;
@@ -120,7 +121,7 @@ public sealed partial class TmuxClient
             TryKill(process);
             if (cancellationToken.IsCancellationRequested)
                 throw;
-            throw new TmuxCommandException(fullArguments, -1, $"tmux did not answer within {_commandTimeout.TotalSeconds:0.#} s and was stopped");
+            throw new TmuxCommandException(fullArguments, -1, string.Create(CultureInfo.InvariantCulture, $"tmux did not answer within {_commandTimeout.TotalSeconds:0.#} s and was stopped"));
         }
         return new TmuxResult(fullArguments, process.ExitCode, await stdout.ConfigureAwait(false), (await stderr.ConfigureAwait(false)).Trim());
     }
