@@ -211,24 +211,15 @@ internal static class SpeedBenchmarks
         }
     }
 
-    private static async Task WaitStatusAsync(HttpClient http, string id, string status)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while ((await http.GetFromJsonAsync<JsonObject>($"/terminals/{id}"))!["status"]!.GetValue<string>() != status)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"terminal {id} never became {status}");
-            await Task.Delay(5);
-        }
-    }
+    private static Task WaitReadyAsync(HttpClient http, string id) => WaitStatusAsync(http, id, "idle", "completed");
 
-    private static async Task WaitReadyAsync(HttpClient http, string id)
+    private static async Task WaitStatusAsync(HttpClient http, string id, params string[] statuses)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while ((await http.GetFromJsonAsync<JsonObject>($"/terminals/{id}"))!["status"]!.GetValue<string>() is not ("idle" or "completed"))
+        while (!statuses.Contains((await http.GetFromJsonAsync<JsonObject>($"/terminals/{id}"))!["status"]!.GetValue<string>()))
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"terminal {id} never became ready");
+                throw new TimeoutException($"terminal {id} never became {string.Join(" or ", statuses)}");
             await Task.Delay(5);
         }
     }
