@@ -17,6 +17,10 @@ public sealed class CaoDatabase
     private readonly string _connectionString;
     private volatile string? _fault;
 
+    /// <summary>The size the write-ahead log is cut back to when it starts again: above what 250 writes
+    /// between checkpoints fill (about 3 MiB), so an ordinary log is never cut and grown again.</summary>
+    internal const long WalSizeLimit = 4 * 1024 * 1024;
+
     // Serialises this process's writes (see Run); held only while a statement runs.
     private readonly Lock _writeGate = new();
     // The SQLite connections already given the pragmas below; an entry goes when the pool closes its connection.
@@ -75,12 +79,14 @@ public sealed class CaoDatabase
             // tens per second on a busy disk. NORMAL in WAL mode survives a crash of the server; only a
             // power loss can cost the last commits (docs/operations.md). Also per connection: no commit
             // checkpoints the log itself; WalCheckpointer does, off the request path.
-            // Once per SQLite connection: the pool hands the same one out again with its settings kept,
-            // and running the pragmas on every open was two statements compiled per query.
+            // Also per connection: the first commit after the log starts again cuts the file back to
+            // WalSizeLimit, so a log that grew under a burst does not keep its largest size for the
+            // server's lifetime. Once per SQLite connection: the pool hands the same one out again with
+            // its settings kept, and running the pragmas on every open was statements compiled per query.
             if (!_configured.TryGetValue(connection.Handle!, out _))
             {
                 using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+                pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalSizeLimit};";
                 pragma.ExecuteNonQuery();
                 _configured.AddOrUpdate(connection.Handle!, Configured);
             }

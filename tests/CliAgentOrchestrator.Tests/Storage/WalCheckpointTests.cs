@@ -34,6 +34,7 @@ public sealed class WalCheckpointTests : IDisposable
             {
                 Assert.Equal(1L, Pragma(connection, "synchronous")); // NORMAL
                 Assert.Equal(0L, Pragma(connection, "wal_autocheckpoint"));
+                Assert.Equal(CaoDatabase.WalSizeLimit, Pragma(connection, "journal_size_limit"));
             }
         }
     }
@@ -67,6 +68,26 @@ public sealed class WalCheckpointTests : IDisposable
             $"the database file holds the rows ({new FileInfo(_database.Path).Length} bytes)");
         Assert.True(logSizes[^1] < 2 * logSizes[0], $"log sizes after each round: {string.Join(", ", logSizes)}");
         Assert.Equal(rounds * WalCheckpointer.WritesPerCheckpoint, inbox.List("bbbb0002", int.MaxValue, null).Count);
+    }
+
+    [Fact]
+    public async Task ALogThatGrewUnderABurstIsCutBackWhenItStartsAgain()
+    {
+        // 250 writes of 64 KiB grow the log to about 16 MiB before the background checkpoint copies it.
+        var inbox = new InboxRepository(_database);
+        var text = new string('x', 64 * 1024);
+        var checkpoints = _database.CheckpointsCompleted;
+        for (var i = 0; i < WalCheckpointer.WritesPerCheckpoint; i++)
+            inbox.Enqueue("aaaa0001", "bbbb0002", text, "send_message");
+        var grown = new FileInfo(_database.Path + "-wal").Length;
+        Assert.True(grown > 2 * CaoDatabase.WalSizeLimit, $"the burst grew the log to {grown} bytes");
+        await Poll.UntilAsync(() => _database.CheckpointsCompleted > checkpoints, "the checkpoint after the burst");
+
+        inbox.Enqueue("aaaa0001", "bbbb0002", "after the burst", "send_message"); // the log starts again here
+
+        var after = new FileInfo(_database.Path + "-wal").Length;
+        Assert.True(after <= CaoDatabase.WalSizeLimit, $"the log is {after} bytes after starting again (it had grown to {grown})");
+        Assert.Equal(WalCheckpointer.WritesPerCheckpoint + 1, inbox.List("bbbb0002", int.MaxValue, null).Count);
     }
 
     public void Dispose() => _home.Dispose();
