@@ -42,8 +42,6 @@ internal sealed partial class PluginMailbox
             Outcomes = null;
         }
 
-        public void Report(HookOutcome outcome) => Outcomes?.Add(outcome);
-
         /// <summary>Marks a call's synchronous part as running; returns its ticket.</summary>
         public long BeginCall(long started)
         {

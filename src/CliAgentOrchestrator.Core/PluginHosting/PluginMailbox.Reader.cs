@@ -145,7 +145,7 @@ internal sealed partial class PluginMailbox
             {
                 thrown = ex;
             }
-            if (!EndBlockingWatch(cursor, call))
+            if (!cursor.TryEndCall(call)) // false when the watchdog abandoned the call first
             {
                 // The watchdog gave up on this call and another reader carries on: leave quietly.
                 outcome = "timeout";
@@ -222,7 +222,7 @@ internal sealed partial class PluginMailbox
         _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
             _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, e.EventType);
         WaitForCancellation(ReplaceHookCancellation());
-        return Report(cursor, hook, "timeout", ElapsedMs(started), message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted");
+        return Report(cursor, hook, "timeout", ElapsedMs(started), message: TimedOutMessage);
     }
 
     // The live reader is done: what is still queued was not delivered before the shutdown deadline.

@@ -19,9 +19,6 @@ internal sealed partial class PluginMailbox
         return cursor.BeginCall(started);
     }
 
-    // True when the reader finished the synchronous part itself; false when the watchdog abandoned it first.
-    private static bool EndBlockingWatch(Cursor cursor, long call) => cursor.TryEndCall(call);
-
     // With timedOut, only a call past the hook timeout is abandoned (a watchdog tick); otherwise any
     // blocking call is (shutdown gave up waiting).
     private void AbandonBlockedCall(bool timedOut)
@@ -44,11 +41,11 @@ internal sealed partial class PluginMailbox
         {
             _logger.LogWarning("Plugin '{Plugin}' hook '{Hook}' timed out after {Timeout}s handling '{EventType}'; abandoned it, plugin marked faulted",
                 _pluginName, hook.MethodName, _options.HookTimeout.TotalSeconds, cursor.Delivery.Event.EventType);
-            cursor.Report(Outcome(hook, "timeout", elapsed.TotalMilliseconds, message: $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted"));
+            Report(cursor, hook, "timeout", elapsed.TotalMilliseconds, message: TimedOutMessage);
         }
         else
         {
-            cursor.Report(Outcome(hook, "timeout", elapsed.TotalMilliseconds, message: "still running when the server stopped"));
+            Report(cursor, hook, "timeout", elapsed.TotalMilliseconds, message: "still running when the server stopped");
         }
         cursor.Cancelling = ReplaceHookCancellation();
         cursor.NextHook++;

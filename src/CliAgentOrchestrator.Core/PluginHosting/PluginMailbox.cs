@@ -170,10 +170,12 @@ internal sealed partial class PluginMailbox
     // Adds the outcome to a cao plugin test's report; an ordinary event builds none. Always true: the call is over.
     private static bool Report(Cursor cursor, HookInvoker hook, string outcome, double durationMs, string? exceptionType = null, string? message = null)
     {
-        if (cursor.Outcomes is not null)
-            cursor.Report(Outcome(hook, outcome, durationMs, exceptionType, message));
+        cursor.Outcomes?.Add(Outcome(hook, outcome, durationMs, exceptionType, message));
         return true;
     }
+
+    // What a hook abandoned at its timeout is told, in the log's warning and in cao plugin test's report.
+    private string TimedOutMessage => $"did not return within {_options.HookTimeout.TotalSeconds}s; abandoned, plugin marked faulted";
 
     private static HookOutcome Outcome(HookInvoker hook, string outcome, double durationMs, string? exceptionType = null, string? message = null) =>
         new() { Hook = hook.MethodName, Outcome = outcome, DurationMs = Math.Round(durationMs, 3), ExceptionType = exceptionType, Message = message };

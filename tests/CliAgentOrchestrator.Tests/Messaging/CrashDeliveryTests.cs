@@ -53,32 +53,16 @@ public sealed class CrashDeliveryTests(ITestOutputHelper output)
         for (var kill = 0; kill < Kills; kill++)
         {
             var target = Math.Min(Total - 1, (kill + 1) * Total / (Kills + 3));
-            try
-            {
-                await Poll.UntilAsync(() => TerminalLog.Answers(log).Count >= target, $"{target} answers before kill {kill + 1}", TimeSpan.FromSeconds(60));
-            }
-            catch (TimeoutException)
-            {
-                Describe(server, log);
-                throw;
-            }
+            await UntilAsync(server, log, () => TerminalLog.Answers(log).Count >= target, $"{target} answers before kill {kill + 1}", TimeSpan.FromSeconds(60));
             if (kill % 2 == 1)
-                await Poll.UntilAsync(() => CountRows(server, "typing") > 0 || TerminalLog.Answers(log).Count >= Total, "a message being typed", TimeSpan.FromSeconds(30));
+                await UntilAsync(server, log, () => CountRows(server, "typing") > 0 || TerminalLog.Answers(log).Count >= Total, "a message being typed", TimeSpan.FromSeconds(30));
             await server.KillAsync();
             output.WriteLine($"kill {kill + 1} at {TerminalLog.Answers(log).Count} answers, {clock.Elapsed.TotalSeconds:F1} s");
             await server.StartAsync();
         }
 
-        try
-        {
-            await Poll.UntilAsync(() => CountRows(server, "delivered") == Total && TerminalLog.Answers(log).Count >= Total,
-                $"all {Total} messages delivered and answered", TimeSpan.FromSeconds(90));
-        }
-        catch (TimeoutException)
-        {
-            Describe(server, log);
-            throw;
-        }
+        await UntilAsync(server, log, () => CountRows(server, "delivered") == Total && TerminalLog.Answers(log).Count >= Total,
+            $"all {Total} messages delivered and answered", TimeSpan.FromSeconds(90));
 
         var answers = TerminalLog.Answers(log);
         var expected = Enumerable.Range(0, Senders).SelectMany(s => Enumerable.Range(0, PerSender).Select(i => Text(s, i))).ToHashSet();
@@ -96,6 +80,20 @@ public sealed class CrashDeliveryTests(ITestOutputHelper output)
         }
         Assert.Equal(Total, CountRows(server, "delivered"));
         Assert.Empty(await server.Tmux.ListBuffersAsync());
+    }
+
+    // Every wait of the test: when one runs out, the output says where delivery stood.
+    private async Task UntilAsync(CaoServerProcess server, string log, Func<bool> condition, string what, TimeSpan timeout)
+    {
+        try
+        {
+            await Poll.UntilAsync(condition, what, timeout);
+        }
+        catch (TimeoutException)
+        {
+            Describe(server, log);
+            throw;
+        }
     }
 
     // Where delivery stood when a wait ran out: the inbox rows by state, the server log's last lines, the pane's last output.
